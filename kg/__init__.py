@@ -1,0 +1,3 @@
+"""kg: a knowledge graph of police governance in England and Wales, built from minutes."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,10 @@
+"""Placeholder until the actions extractor lands (returns the meeting unchanged)."""
+
+from __future__ import annotations
+
+from kg.records import Meeting
+
+
+def extract_actions(meeting: Meeting, text: str) -> Meeting:
+    """Return `meeting` unchanged (placeholder)."""
+    return meeting

@@ -1,0 +1,92 @@
+"""IRIs: deterministic identifiers minted from content, shared by every mapper.
+
+The same input gives the same IRI on every run and machine: nothing here reads the clock,
+randomness or the file system. A meeting is keyed by its source document's file name, so
+re-ingesting an edited document replaces its meeting rather than adding a second one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+from kg.namespaces import ID
+from kg.records import Meeting
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """A lower-case, hyphenated ASCII key for `text`.
+
+    >>> slug("Avon & Somerset Police and Crime Panel")
+    'avon-somerset-police-and-crime-panel'
+    >>> slug("Cllr O'Brien-Smith")
+    'cllr-obrien-smith'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = ascii_text.lower().replace("'", "").replace("\u2019", "")
+    return _NOT_SLUG.sub("-", ascii_text).strip("-") or "x"
+
+
+def short_hash(*parts: str, size: int = 10) -> str:
+    """A stable short hex digest of `parts`.
+
+    >>> short_hash("a", "b")
+    'f04cdced97'
+    """
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:size]
+
+
+def meeting_key(meeting: Meeting) -> str:
+    """The key of a meeting: its source file's stem, slugged."""
+    stem = meeting.source.name.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    return slug(stem)
+
+
+def meeting_iri(meeting: Meeting) -> URIRef:
+    """`id/meeting/<key>`."""
+    return ID[f"meeting/{meeting_key(meeting)}"]
+
+
+def meeting_graph_iri(meeting: Meeting) -> URIRef:
+    """The named graph that holds exactly one meeting's triples."""
+    return ID[f"graph/meeting/{meeting_key(meeting)}"]
+
+
+REFERENCE_GRAPH = ID["graph/reference"]
+PROVENANCE_GRAPH = ID["graph/provenance"]
+
+
+def document_iri(meeting: Meeting) -> URIRef:
+    """`id/document/<key>`: the source document, one per meeting key."""
+    return ID[f"document/{meeting_key(meeting)}"]
+
+
+def part_iri(meeting: Meeting, kind: str, index: int | str) -> URIRef:
+    """A part of a meeting: `id/meeting/<key>/<kind>/<index>` (items, decisions, ...)."""
+    return ID[f"meeting/{meeting_key(meeting)}/{kind}/{index}"]
+
+
+def force_iri(force_id: str) -> URIRef:
+    """`id/force/<police.uk id>`."""
+    return ID[f"force/{force_id}"]
+
+
+def topic_iri(key: str) -> URIRef:
+    """`id/topic/<key>`: a concept of the topic thesaurus."""
+    return ID[f"topic/{key}"]
+
+
+def concept_iri(scheme: str, key: str) -> URIRef:
+    """A concept of one of the closed lists: `id/<scheme>/<key>`, e.g. body-kind."""
+    return ID[f"{scheme}/{key}"]
+
+
+def body_iri(name: str, force_id: str | None) -> URIRef:
+    """`id/body/<force or 'unknown'>/<slug of name>`."""
+    return ID[f"body/{force_id or 'unknown'}/{slug(name)}"]
