@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/kg query pccs-discussing --data graph.ttl --param topic=cyber-crime
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests
+	$(BIN)/ruff check kg tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

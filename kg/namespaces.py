@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
     name: URIRef
     bodyKind: URIRef
     forceArea: URIRef
+    areaName: URIRef  # a county, city or local authority name of a force area
     pccPost: URIRef
     body: URIRef
     date: URIRef

@@ -1,0 +1,3 @@
+"""Benchmarks of the `kg` pipeline: a synthetic minutes corpus with gold
+(`bench.corpus`).
+"""

@@ -1,0 +1,177 @@
+"""Names (extraction stage helper): a phrase naming a person to a titled `PersonName`.
+
+Input is a short string as minutes print it ("T/Det. Supt. Darren Minton", "Cllr
+Middlebrough", "Councillors C. Hughes"); output is a `kg.records.PersonName` with the
+honorific or rank split off as written, and given/family names read with `nameparser`.
+`looks_like_name` tells a person's name from a post, an organisation or prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nameparser import HumanName
+
+from kg.records import PersonName
+
+# "Councillor Richard Brown", "Cllr Middlebrough", "Mrs Jane Doe",
+# "County Councillor A. Bee"
+_CIVIL = (
+    r"(?:County\s+)?Councillors?|Cllrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx|Dr\.?"
+    r"|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Revd\.?|Rev\.?"
+)
+# "T/CC Dee Collins", "T/Det. Supt. Darren Minton", "Ch.Supt. Mark Ridley",
+# "DI Vanessa Smith", "T/Dept. Supt Minton", "Chief Supt. Mark Ridley",
+# "Insp. Paul Rushton", "Superintendent Travis"
+_RANK = (
+    r"(?:[TA]/\s?)?"
+    r"(?:(?:Temporary|Acting|Detective|Det|Dep|Dept|Ch|Chief|Deputy|Assistant)\.?\s?)?"
+    r"(?:Superintendent|Supt|Inspector|Insp|Sergeant|Sgt|Constable|Con"
+    r"|DCC|ACC|CC|DCI|DSupt|DI|DS|DC|PCSO|PC|CI)\.?"
+)
+TITLE_PATTERN = rf"(?:{_CIVIL}|{_RANK})"
+TITLE_RE = re.compile(rf"(?P<title>{TITLE_PATTERN})(?=[\s,]|$)\s*")
+# Councillors are members of the bodies that meet; everyone else speaks as a guest.
+MEMBER_TITLE_RE = re.compile(r"^(?:County\s+)?(?:Councillors?|Cllrs?\.?)$")
+# "Councillors C. Hughes and D. Lowe": a plural title spreads over the names that follow
+PLURAL_TITLE_RE = re.compile(r"^(?:(?:County\s+)?Councillors|Cllrs\.?)$")
+# One word of a name: "Burns-Williamson", "O'Brien", "McDonald", "C.", "van", "JONES"
+_NAME_WORD_RE = re.compile(
+    r"^(?:[A-Z][A-Za-z'’\-]*[a-z'’][A-Za-z'’\-]*|[A-Z]\.?(?:[A-Z]\.?)?|[A-Z]{2,}"
+    r"|van|von|der|den|de|le|la|da|du|del|di|bin|al)$"
+)
+# Words that belong to posts, bodies and places, never to a person's name.
+NOT_NAME_WORDS = frozenset(
+    """police crime commissioner constable constabulary council county district borough
+    city office officer officers manager director head chief deputy assistant chair
+    chairman vice panel board committee member members partnership partnerships
+    service services trust authority authorities university college government home
+    opcc occ pcc hmic hmicfrs cfo ceo clerk secretary adviser advisor analyst lead
+    legal finance financial treasurer executive strategic planning performance
+    engagement commissioning policy resources digital communications coms team unit
+    fire rescue health nhs agency group forum support safeguarding partner
+    chairperson minutes apologies present attendance attendees absent none item
+    items the of and for to in at on with by from west east north south yorkshire
+    somerset avon thames valley mercia wales england public independent lay report
+    """.split()
+)
+
+
+def split_title(phrase: str) -> tuple[str | None, str, int]:
+    """Split a leading honorific or rank: (title as written, rest, offset of rest).
+
+    >>> split_title("T/Det. Supt. Darren Minton")
+    ('T/Det. Supt.', 'Darren Minton', 13)
+    >>> split_title("Bryony Ball")
+    (None, 'Bryony Ball', 0)
+    """
+    titles: list[str] = []
+    pos = 0
+    while match := TITLE_RE.match(phrase, pos):
+        rest = phrase[match.end() :]
+        if not rest or not _NAME_WORD_RE.match(rest.split()[0].rstrip(",.;")):
+            break
+        titles.append(match.group("title"))
+        pos = match.end()
+    if not titles:
+        return None, phrase, 0
+    return phrase[:pos].strip(), phrase[pos:], pos
+
+
+def looks_like_name(phrase: str, *, titled: bool) -> bool:
+    """Whether `phrase` (title already removed) reads as a person's name.
+
+    One word is enough after a title ("Cllr Middlebrough"); otherwise two to five.
+
+    >>> looks_like_name("Darren Medcalf", titled=False)
+    True
+    >>> looks_like_name("Chief Constable", titled=False)
+    False
+    >>> looks_like_name("Middlebrough", titled=False)
+    False
+    """
+    words = phrase.replace("\u00a0", " ").split()
+    if not words or len(words) > 5 or (len(words) == 1 and not titled):
+        return False
+    if not any(c.islower() for c in phrase) or not words[0][0].isupper():
+        return False
+    if not words[-1][0].isupper():
+        return False
+    for word in words:
+        bare = word.strip(",;:")
+        if not _NAME_WORD_RE.match(bare) or bare.lower().strip(".") in NOT_NAME_WORDS:
+            return False
+    return True
+
+
+def person_name(full: str, title: str | None) -> PersonName:
+    """Build the `PersonName` of `full` (no title inside) and its separate `title`.
+
+    >>> person_name("Cllr Middlebrough"[5:], "Cllr")
+    PersonName(full='Middlebrough', title='Cllr', given=None, family='Middlebrough')
+    >>> person_name("Sam Casey-Rerhaye", None).family
+    'Casey-Rerhaye'
+    """
+    full = " ".join(full.split())
+    words = full.split()
+    if len(words) == 1:
+        return PersonName(full=full, title=title, given=None, family=full)
+    parsed = HumanName(full)
+    given = parsed.first or words[0]
+    family = parsed.last or words[-1]
+    return PersonName(full=full, title=title, given=given, family=family)
+
+
+def singular_title(title: str) -> str:
+    """Give the singular of a plural title ("Councillors" gives "Councillor").
+
+    >>> singular_title("Cllrs")
+    'Cllr'
+    """
+    if PLURAL_TITLE_RE.match(title):
+        return title.rstrip(".").removesuffix("s")
+    return title
+
+
+def name_key(name: PersonName) -> str:
+    """Fold a name for comparison: lower-case words without dots.
+
+    >>> name_key(PersonName(full="C. Hughes"))
+    'c hughes'
+    """
+    return " ".join(re.sub(r"[.,]", " ", name.full.lower()).split())
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Tell whether two names of one meeting denote one person.
+
+    They do with the same family name (allowing one slip of spelling,
+    "Robins"/"Robbins") and compatible first names or initials.
+
+    >>> same_person(PersonName("John Robins"), PersonName("John Robbins"))
+    True
+    >>> same_person(PersonName("Minton"), PersonName("Darren Minton"))
+    True
+    >>> same_person(PersonName("Vanessa Smith"), PersonName("John Smith"))
+    False
+    """
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if not wa or not wb or not _close(wa[-1], wb[-1]):
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    x, y = wa[0], wb[0]
+    return (
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+    )
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 5:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if len(short) == len(long_):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -1,0 +1,96 @@
+"""Speakers (extraction stage helper): people and posts taking part in the minuted text.
+
+Input is the text of a minutes document; output is a list of `Entry` values for people
+who are named with a title as speaking, presenting or answering ("Superintendent Travis
+informed Members…", "The Chairman invited Cllr Middlebrough to introduce the item, in
+his role as Lead Member for Crime and Disorder", seed 001), or arriving and leaving ("DI
+Vanessa Smith left the meeting", seed 003), and posts that speak without a name ("The
+Police and Crime Commissioner reminded the Board…"). People merely spoken about are not
+matched: each pattern needs a verb of taking part right after the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.entries import Entry
+from kg.extract.names import TITLE_PATTERN, looks_like_name, person_name, split_title
+from kg.extract.posts import rank_role
+from kg.records import Span
+
+_NAME = r"[A-Z][A-Za-z'’\-]+|[A-Z]\."
+_NAME_RUN = rf"(?:{_NAME})(?:\s+(?:{_NAME})){{0,2}}"
+_VERBS = (
+    r"explained|said|stated|advised|informed|reminded|confirmed|reported|noted|added|asked"
+    r"|queried|responded|replied|presented|introduced|outlined|highlighted|commented"
+    r"|acknowledged|welcomed|thanked|emphasised|emphasized|suggested|updated|clarified"
+    r"|assured|undertook|agreed|gave|provided|summarised|summarized|answered|told"
+    r"|declared|moved|seconded|proposed|raised|requested|expressed|questioned|sought"
+)
+# "Superintendent Travis informed Members", "T/Det Supt. Minton also said",
+# "DI Smith explained", "Mr Peter Hay, Chief Finance Officer, presented the report"
+SPEAKER_RE = re.compile(
+    rf"(?<![\w/.])(?P<who>{TITLE_PATTERN}\s+{_NAME_RUN})"
+    r"(?:,\s+(?:the\s+)?(?P<role>[A-Z][^,.;()\n]{2,60}),)?"
+    rf"\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"
+)
+# "The Chairman invited Cllr Middlebrough to introduce the item"
+INVITED_RE = re.compile(
+    rf"\binvited\s+(?P<who>{TITLE_PATTERN}\s+{_NAME_RUN})\s+to\s+"
+    r"(?:introduce|present|speak|address|give|update|respond|answer|outline)\b"
+)
+# "*DI Vanessa Smith left the meeting*", "Katherine Johnson arrived.", "Cllr Bee joined"
+MOVEMENT_RE = re.compile(
+    rf"(?<![\w/.])(?P<who>(?:{TITLE_PATTERN}\s+)?{_NAME_RUN})\s+"
+    r"(?:left|joined|arrived|entered|returned\s+to)\b"
+)
+# ", in his role as Lead Member for Crime and Disorder."
+ROLE_AS_RE = re.compile(
+    r"[^.]{0,80}?\bin\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?"
+    r"(?P<role>[A-Z][^.,;:()]+)"
+)
+# "The Police and Crime Commissioner reminded the Board", "The PCC acknowledged"
+POST_SPEAKER_RE = re.compile(
+    r"\b[Tt]he\s+(?P<post>(?:Deputy\s+)?Police(?:,\s+Fire)?\s+and\s+Crime\s+Commissioner"
+    r"|(?:Deputy\s+)?P[F]?CC|Commissioner|(?:Deputy\s+|Assistant\s+)?Chief\s+Constable)"
+    rf"\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"
+)
+
+
+def find_speakers(text: str) -> list[Entry]:
+    """Find titled people speaking, presenting or moving in and out, in order."""
+    found: list[Entry] = []
+    for pattern in (INVITED_RE, SPEAKER_RE, MOVEMENT_RE):
+        for match in pattern.finditer(text):
+            entry = _entry(text, match)
+            if entry is not None:
+                found.append(entry)
+    return sorted(found, key=lambda e: e.span.start)
+
+
+def find_speaking_posts(text: str) -> list[Entry]:
+    """Find posts that speak without a holder's name ("The PCC acknowledged…")."""
+    return [
+        Entry(span=Span(m.start("post"), m.end("post")), post=m.group("post"))
+        for m in POST_SPEAKER_RE.finditer(text)
+    ]
+
+
+def _entry(text: str, match: re.Match[str]) -> Entry | None:
+    who = match.group("who")
+    title, rest, offset = split_title(who)
+    rest = rest.strip()
+    if not looks_like_name(rest, titled=title is not None):
+        return None
+    role = rank_role(title)
+    role_match = ROLE_AS_RE.match(text, match.end("who"))
+    if role_match:
+        role = role_match.group("role").strip()
+    elif match.groupdict().get("role"):
+        role = match.group("role").strip()
+    start = match.start("who")
+    return Entry(
+        span=Span(start, start + offset + len(rest)),
+        name=person_name(rest, title),
+        role=role,
+    )

@@ -1,0 +1,175 @@
+"""Parsing helpers: the body that met, from a document's text to a `kg.records.Body`.
+
+Input is the text, the span of its heading region and the resolved force; output is
+the body's name written out in full with its area ("Thames Valley Police and Crime
+Panel"), its kind (panel, PCC board, council committee, other) and the span of the
+words naming it.
+A body named in the heading wins; otherwise the body the text keeps referring to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.parse.forces import area_label, find_mentions
+from kg.parse.text import squeeze
+from kg.records import Body, BodyKind, Located, Span
+
+# "Police & Crime Panel – Minutes", "Police, Fire and Crime Panel", "PCP"
+_PANEL = re.compile(r"(?i:Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)|\bPCP\b")
+# "Police and Crime Board, 4th April 2018", "COMMUNITY OUTCOMES MEETING",
+# "Strategic Policing and Crime Board", "Performance and Accountability Board"
+_PCC_BOARD = re.compile(
+    r"(?i:Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+(?:Board|Executive\s+Board)"
+    r"|Community\s+Outcomes\s+Meeting"
+    r"|(?:Performance\s+(?:and|&)\s+|Police\s+|Policing\s+|Public\s+|Joint\s+)?"
+    r"Accountability\s+(?:Board|Meeting|Forum|Conference)"
+    r"|Strategic\s+Policing\s+(?:and\s+Crime\s+)?Board"
+    r"|Holding\s+to\s+Account\s+Meeting"
+    r"|Commissioner'?s\s+(?:Executive|Performance|Strategic)\s+Board"
+    r"|Police\s+Performance\s+(?:and\s+Oversight\s+)?(?:Board|Meeting))"
+)
+# "Overview and Scrutiny Performance Board", "Community Safety Scrutiny Committee",
+# "Cabinet", and their initials as minutes use them: "OSPB", "OSMB", "OSC"
+_COUNCIL = re.compile(
+    r"(?:Overview\s+(?:and|&)\s+)?Scrutiny\s+(?:[A-Z][a-z]+\s+){0,3}"
+    r"(?:Board|Committee|Panel|Commission)\b|\bCabinet\b|\bSelect\s+Committee\b"
+    r"|\bOS[MPC]{0,2}[BCP]\b"
+)
+_KINDS = (
+    (_PANEL, BodyKind.POLICE_AND_CRIME_PANEL),
+    (_PCC_BOARD, BodyKind.PCC_BOARD),
+    (_COUNCIL, BodyKind.COUNCIL_COMMITTEE),
+)
+# "the Board", "the Panel", "this Committee": references that count for a body's noun
+_BARE = re.compile(r"\b(?:the|this|The|This)\s+(Board|Panel|Committee|Meeting)\b")
+# "Worcestershire County Council", "Buckinghamshire Council", "North Somerset Council"
+_COUNCIL_NAME = re.compile(
+    r"\b(?:(?:North|South|East|West|Mid|Greater|Central)\s+)?"
+    r"(?!(?:County|City|Borough|District|Metropolitan|Town|Parish|The)\b)"
+    r"[A-Z][a-z]+(?:[- ]upon[- ][A-Z][a-z]+)?"
+    r"\s+(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+Borough\s+)?Council\b"
+)
+# Initials of overview-and-scrutiny bodies, spelled out letter by letter.
+_INITIALS = {"M": "Management", "P": "Performance", "C": "Committee", "B": "Board"}
+_LAST_INITIAL = {"B": "Board", "C": "Committee", "P": "Panel"}
+_SMALL = {"and", "of", "the", "for", "on", "in", "to"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    kind: BodyKind
+    span: Span
+    printed: str
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
+    found = []
+    for pattern, kind in _KINDS:
+        for match in pattern.finditer(text, start, end):
+            span = Span(match.start(), match.end())
+            found.append(_Candidate(kind, span, squeeze(match.group())))
+    found.sort(key=lambda c: c.span.start)
+    return found
+
+
+def read_body(text: str, *, head: Span, force: Located[str] | None) -> Body:
+    """Name the body that met: the one in the heading region, else the most referred to.
+
+    >>> read_body("COMMUNITY OUTCOMES MEETING", head=Span(0, 26), force=None).kind.value
+    'pcc-board'
+    """
+    in_head = _candidates(text, head.start, head.end)
+    chosen = in_head[0] if in_head else _most_referred(text)
+    if chosen is None:
+        return Body(name=_fallback_name(text, head), kind=BodyKind.OTHER, force=force)
+    name, span = _full_name(text, chosen, force=force)
+    return Body(name=name, kind=chosen.kind, span=span, force=force)
+
+
+def _most_referred(text: str) -> _Candidate | None:
+    candidates = _candidates(text, 0, len(text))
+    if not candidates:
+        return None
+    bare = Counter(m.group(1).lower() for m in _BARE.finditer(text))
+    counts = Counter(_key(c) for c in candidates)
+    nouns = {_key(c): _noun(c.printed) for c in candidates}
+    best = max(counts, key=lambda k: counts[k] + bare[nouns[k]])
+    return next(c for c in candidates if _key(c) == best)
+
+
+def _key(candidate: _Candidate) -> str:
+    return candidate.printed.lower().replace("&", "and")
+
+
+def _noun(printed: str) -> str:
+    words = _expand(printed).split()
+    return words[-1].lower() if words else ""
+
+
+def _expand(printed: str) -> str:
+    """Spell out scrutiny initials; leave names as printed otherwise.
+
+    >>> _expand("OSPB"), _expand("OSC")
+    ('Overview and Scrutiny Performance Board', 'Overview and Scrutiny Committee')
+    """
+    if re.fullmatch(r"OS[MPC]{0,2}[BCP]", printed):
+        middle = [_INITIALS[letter] for letter in printed[2:-1]]
+        return " ".join(["Overview and Scrutiny", *middle, _LAST_INITIAL[printed[-1]]])
+    return printed
+
+
+def _full_name(
+    text: str, chosen: _Candidate, *, force: Located[str] | None
+) -> tuple[str, Span]:
+    name = _tidy(_expand(chosen.printed))
+    span = chosen.span
+    area = _area_before(text, span)
+    if area is not None:
+        return _tidy(text[area.start : span.end]), Span(area.start, span.end)
+    if chosen.kind is BodyKind.COUNCIL_COMMITTEE:
+        council = _council(text)
+        return (f"{council} {name}" if council else name), span
+    if force is not None and force.value != "btp":
+        return f"{area_label(force.value)} {name}", span
+    return name, span
+
+
+def _area_before(text: str, span: Span) -> Span | None:
+    """Find a force area printed just before the body's name ("Thames Valley ...")."""
+    window = max(0, span.start - 60)
+    for mention in find_mentions(text[window : span.start], offset=window):
+        if not text[mention.span.end : span.start].strip(" \t'’s"):
+            return mention.span
+    return None
+
+
+def _council(text: str) -> str | None:
+    names = Counter(squeeze(m.group()) for m in _COUNCIL_NAME.finditer(text))
+    return names.most_common(1)[0][0] if names else None
+
+
+def _tidy(name: str) -> str:
+    """Write a printed name out: "&" as "and", capitals as title case.
+
+    >>> _tidy("POLICE & CRIME PANEL")
+    'Police and Crime Panel'
+    """
+    shouted = name.isupper() and len(name) > 6
+    name = squeeze(name.replace("&", "and"))
+    if shouted:
+        words = name.lower().split()
+        name = " ".join(
+            w if w in _SMALL and i else w.capitalize() for i, w in enumerate(words)
+        )
+    return name
+
+
+def _fallback_name(text: str, head: Span) -> str:
+    """Name an unrecognised body by the first line of the heading region."""
+    for line in text[head.start : head.end].splitlines():
+        if line.strip():
+            return squeeze(line)[:120]
+    return ""

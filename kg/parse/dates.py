@@ -1,0 +1,183 @@
+"""Parsing helpers: dates and clock times as minutes print them, to located values.
+
+Input is a piece of document text with its offset; output is `Located[datetime.date]`
+or `Located[str]` ("HH:MM", 24-hour) whose span covers the printed words. Which date
+belongs to *this* meeting is decided by `kg.parse.header`, not here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from kg.records import Located, Span
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# "15th March 2017", "Tuesday 1 March 2016", "23 April, 2023", "4th April 2018"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+# "March 15, 2017", "March 15th 2017"
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+    re.IGNORECASE,
+)
+# "15/03/2017", "15.03.2017", "21/03/18"
+_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d{2})\b")
+
+_DATE_PATTERNS = (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
+
+# one clock time: "2:00pm", "13:00", "10.30am", "10am", "10 a.m.", "13.05pm"
+_MERIDIEM = r"(?:[ap]m\b|[ap]\.m\.)"
+_CLOCK = rf"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d(?:\s*{_MERIDIEM})?|\s*{_MERIDIEM})"
+_TIME = re.compile(
+    r"(?<![\d.:/£$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])?\.?m?\.?(?![\d%])",
+    re.IGNORECASE,
+)
+# "2:00pm – 4:50pm", "13:00 – 17:00", "10.30-2pm", "2.00 pm to 4.30 pm"
+_RANGE = re.compile(
+    rf"(?<![\d.:/£$])(?P<a>{_CLOCK}|[01]?\d|2[0-3])\s*(?:-|–|—|to|until)\s*(?P<b>{_CLOCK})"
+    r"(?![\d%])",
+    re.IGNORECASE,
+)
+# "The meeting started at 10.00 am", "commenced at 2pm"
+_START = re.compile(
+    rf"\b(?:commenced|started|began|opened|start(?:ed)?\s+time)\b[^\n.]{{0,20}}?"
+    rf"\b(?:at|:)\s*(?P<t>{_CLOCK})",
+    re.IGNORECASE,
+)
+# "The meeting ended at 4.15 pm", "The meeting closed at 12:30"
+_END = re.compile(
+    rf"\b(?:ended|closed|finished|concluded|terminated|rose)\b\s+(?:at\s+)?(?P<t>{_CLOCK})",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str, *, offset: int = 0) -> Iterator[Located[dt.date]]:
+    """Yield the valid calendar dates printed in `text`, in order of position.
+
+    >>> [d.value.isoformat() for d in find_dates("Tuesday 1 March 2016 and 15/03/2017")]
+    ['2016-03-01', '2017-03-15']
+    """
+    found: list[Located[dt.date]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            value = _to_date(match.group("y"), match.group("m"), match.group("d"))
+            if value is not None:
+                span = Span(match.start() + offset, match.end() + offset)
+                found.append(Located(value, span))
+    found.sort(key=lambda d: d.span.start)
+    yield from found
+
+
+def _to_date(year: str, month: str, day: str) -> dt.date | None:
+    number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+    full_year = int(year) + 2000 if len(year) == 2 else int(year)
+    if number is None or not 1990 <= full_year <= 2100:
+        return None
+    try:
+        return dt.date(full_year, number, int(day))
+    except ValueError:
+        return None
+
+
+def clock(raw: str, *, after: int | None = None) -> str | None:
+    """Read one printed time as "HH:MM"; `after` (minutes) settles an am/pm-less hour.
+
+    >>> clock("2:00pm"), clock("13.05pm"), clock("10am"), clock("2:00", after=10 * 60)
+    ('14:00', '13:05', '10:00', '14:00')
+    """
+    match = _TIME.fullmatch(raw.strip())
+    if match is None:
+        return None
+    hour, minute = int(match.group("h")), int(match.group("mi") or 0)
+    meridiem = (match.group("ap") or "").lower()
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    elif (
+        not meridiem and after is not None and hour < 12 and hour * 60 + minute < after
+    ):
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_time_range(
+    text: str, *, offset: int = 0
+) -> tuple[Located[str], Located[str]] | None:
+    """Find the first "start – end" clock range in `text`, as two "HH:MM" values.
+
+    >>> r = find_time_range("2:00pm – 4:50pm")
+    >>> r[0].value, r[1].value
+    ('14:00', '16:50')
+    >>> [t.value for t in find_time_range("10.30-2pm")]
+    ['10:30', '14:00']
+    """
+    for match in _RANGE.finditer(text):
+        end = clock(match.group("b"))
+        if end is None:
+            continue
+        end_minutes = int(end[:2]) * 60 + int(end[3:])
+        start = _start_before(match.group("a"), end_minutes)
+        if start is None or start >= end:
+            continue
+        return (
+            Located(start, Span(match.start("a") + offset, match.end("a") + offset)),
+            Located(end, Span(match.start("b") + offset, match.end("b") + offset)),
+        )
+    return None
+
+
+def _start_before(raw: str, end_minutes: int) -> str | None:
+    """Read a range's start; without am/pm take the latest reading before the end."""
+    plain = clock(raw)
+    if plain is None or any(ch.isalpha() for ch in raw):
+        return plain
+    later = clock(raw, after=24 * 60)
+    if later is not None and int(later[:2]) * 60 + int(later[3:]) < end_minutes:
+        return later
+    return plain
+
+
+def find_start_time(text: str, *, offset: int = 0) -> Located[str] | None:
+    """Find a start time stated in words ("The meeting commenced at 10.00 am")."""
+    return _stated(_START, text, offset)
+
+
+def find_end_time(text: str, *, offset: int = 0) -> Located[str] | None:
+    """Find an end time stated in words ("The meeting ended at 4.15 pm")."""
+    return _stated(_END, text, offset)
+
+
+def _stated(pattern: re.Pattern[str], text: str, offset: int) -> Located[str] | None:
+    for match in pattern.finditer(text):
+        value = clock(match.group("t"))
+        if value is not None:
+            span = Span(match.start("t") + offset, match.end("t") + offset)
+            return Located(value, span)
+    return None

@@ -1,0 +1,98 @@
+"""Parsing helpers: a document's text to offset-carrying lines and trimmed spans.
+
+Every layout parser works on `Line` records (the line's text and its offsets in the
+document) so that any value it reads keeps a `kg.records.Span` into the original string.
+The helpers here never copy or normalise the text itself; they only move offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kg.records import Span
+
+# Characters stripped from the ends of a title or quote: whitespace, markdown emphasis,
+# list bullets and trailing separators, as in "- **Flooding in West Yorkshire** –".
+_EDGE = " \t\r\n\u00a0\u200b*_|·•Ø-–—:;,.\ufffd"
+
+# A line break of any flavour; "\r\n" first so it counts as one break.
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the document: `text` without its break, `start` its offset."""
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        """Offset just past the line's last character (before the break)."""
+        return self.start + len(self.text)
+
+    @property
+    def span(self) -> Span:
+        """The line's span, trimmed of surrounding blanks."""
+        return trim(self.text, Span(0, len(self.text)), offset=self.start)
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    r"""Yield the lines of `text` with their offsets.
+
+    >>> [(ln.text, ln.start) for ln in iter_lines("a\nbc\r\nd")]
+    [('a', 0), ('bc', 2), ('d', 6)]
+    """
+    start = 0
+    for brk in _BREAK.finditer(text):
+        yield Line(text[start : brk.start()], start)
+        start = brk.end()
+    yield Line(text[start:], start)
+
+
+def trim(
+    text: str, span: Span, *, offset: int = 0, chars: str = " \t\r\n\u00a0\u200b"
+) -> Span:
+    """Shrink `span` (relative to `text`) past `chars` at both ends; add `offset`.
+
+    >>> trim("  Venue: Room  ", Span(0, 15))
+    Span(start=2, end=13)
+    """
+    start, end = span.start, span.end
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return Span(start + offset, end + offset)
+
+
+def trim_title(text: str, span: Span) -> Span:
+    """Shrink an absolute `span` of `text` past bullets, emphasis and separators.
+
+    >>> text = "- **Cyber Crime** –"
+    >>> s = trim_title(text, Span(0, len(text)))
+    >>> text[s.start:s.end]
+    'Cyber Crime'
+    """
+    return trim(text, span, chars=_EDGE)
+
+
+def trim_text(text: str, span: Span) -> Span:
+    """Shrink an absolute `span` of `text` past blanks and cell bars only."""
+    return trim(text, span, chars=" \t\r\n\u00a0\u200b|")
+
+
+def squeeze(value: str) -> str:
+    r"""Collapse runs of whitespace in `value` to single spaces.
+
+    >>> squeeze(" Police  and\n Crime ")
+    'Police and Crime'
+    """
+    return " ".join(value.split())
+
+
+def sliced(text: str, span: Span) -> str:
+    """Slice the text of `span` out of `text`."""
+    return text[span.start : span.end]

@@ -1,0 +1,245 @@
+"""Entity resolution (store stage): links people and post holders across meetings.
+
+Input is a `pyoxigraph.Store` holding every meeting's named graph and the reference
+data; output is the named graph `id/graph/resolution`, cleared and rewritten on each
+run, with:
+
+- `owl:sameAs` from a person written by surname or initial ("Cllr Middlebrough") to the
+  one fully named person of the same force or body with that surname ("John
+  Middlebrough"); never across forces, never when two candidates fit;
+- the reference holders of `ontology/post-holders.ttl` (`kg:PostHolding` per post and
+  term);
+- a `kg:PostHolding` for each holder a document names for a force's PCC post ("Sue
+  Mountstevens, Police and Crime Commissioner"), for the term holding that meeting;
+- per meeting of a force, `<meeting>/holder/pcc`: a `kg:PostHolding` with `kg:meeting`,
+  the post, the holder and `kg:inferred` (false when the meeting names the holder, true
+  when the holder comes from another meeting or the reference data for the same term).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.namespaces import ID, KG
+from kg.resources import read_text
+
+RESOLUTION_GRAPH = ox.NamedNode(str(ID["graph/resolution"]))
+# Ordinary PCC elections: each term runs from one to the next.
+ELECTIONS = (
+    dt.date(2012, 11, 15),
+    dt.date(2016, 5, 5),
+    dt.date(2021, 5, 6),
+    dt.date(2024, 5, 2),
+)
+_OWL_SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+_PREFIX = f"PREFIX kg: <{KG._NS}>\n"
+
+_PEOPLE_QUERY = (
+    _PREFIX
+    + """
+SELECT DISTINCT ?person ?given ?family WHERE {
+  ?person a kg:Person ; kg:familyName ?family .
+  OPTIONAL { ?person kg:givenName ?given }
+}"""
+)
+_NAMED_HOLDERS_QUERY = (
+    _PREFIX
+    + """
+SELECT DISTINCT ?meeting ?post ?person ?date WHERE {
+  ?attendance a kg:Attendance ; kg:meeting ?meeting ;
+              kg:post ?post ; kg:person ?person .
+  ?force kg:pccPost ?post .
+  OPTIONAL { ?meeting kg:date ?date }
+}"""
+)
+_MEETINGS_QUERY = (
+    _PREFIX
+    + """
+SELECT DISTINCT ?meeting ?post ?date WHERE {
+  ?meeting kg:body/kg:forceArea ?force .
+  ?force kg:pccPost ?post .
+  OPTIONAL { ?meeting kg:date ?date }
+}"""
+)
+_REFERENCE_QUERY = (
+    _PREFIX
+    + """
+SELECT ?post ?person ?start ?end WHERE {
+  GRAPH ?g { ?holding a kg:PostHolding ; kg:post ?post ; kg:holder ?person ;
+                      kg:termStart ?start . OPTIONAL { ?holding kg:termEnd ?end } }
+  FILTER NOT EXISTS { ?holding kg:meeting ?any }
+}"""
+)
+
+Term = tuple[dt.date, dt.date | None]
+Node = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def resolve_store(store: ox.Store) -> None:
+    """Clear and rewrite the resolution graph of `store` (see the module docstring)."""
+    if RESOLUTION_GRAPH in set(store.named_graphs()):
+        store.remove_graph(RESOLUTION_GRAPH)
+    reference = read_text("ontology", "post-holders.ttl")
+    store.load(reference, format=ox.RdfFormat.TURTLE, to_graph=RESOLUTION_GRAPH)
+    quads = [*_same_person_quads(store), *_holding_quads(store)]
+    store.extend(quads)
+
+
+def term_of(day: dt.date) -> Term | None:
+    """Give the PCC term holding `day`: (election, next election or None).
+
+    >>> term_of(dt.date(2018, 4, 4))
+    (datetime.date(2016, 5, 5), datetime.date(2021, 5, 6))
+    >>> term_of(dt.date(2010, 1, 1)) is None
+    True
+    """
+    past = [e for e in ELECTIONS if e <= day]
+    if not past:
+        return None
+    later = [e for e in ELECTIONS if e > day]
+    return past[-1], (later[0] if later else None)
+
+
+def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        terms = {n: solution[n] for n in names}
+        yield {
+            n: t.value
+            for n, t in terms.items()
+            if t is not None and not isinstance(t, ox.Triple)
+        }
+
+
+def _quad(s: ox.NamedNode, p: ox.NamedNode, o: Node) -> ox.Quad:
+    return ox.Quad(s, p, o, RESOLUTION_GRAPH)
+
+
+def _same_person_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """Short names linked to the one full name of the same scope with that surname."""
+    by_scope: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for row in _rows(store, _PEOPLE_QUERY):
+        iri = row["person"]
+        given = row.get("given", "")
+        scope = iri.rsplit("/", 1)[0]
+        by_scope[(scope, row["family"].lower())].append((iri, given.strip(".")))
+    for people in by_scope.values():
+        full = {iri: given for iri, given in people if len(given) > 1}
+        for iri, given in people:
+            if iri in full:
+                continue
+            fits = sorted(
+                f for f, g in full.items() if g.lower().startswith(given.lower())
+            )
+            if len(fits) == 1:
+                yield _quad(ox.NamedNode(iri), _OWL_SAME_AS, ox.NamedNode(fits[0]))
+
+
+def _date(row: dict[str, str]) -> dt.date | None:
+    value = row.get("date")
+    try:
+        return dt.date.fromisoformat(value[:10]) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _holding_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    named: dict[str, tuple[str, str]] = {}
+    known: dict[tuple[str, dt.date], str] = {}
+    for row in _rows(store, _NAMED_HOLDERS_QUERY):
+        post, person = row["post"], row["person"]
+        named[row["meeting"]] = (post, person)
+        day = _date(row)
+        term = term_of(day) if day else None
+        if term is not None:
+            known.setdefault((post, term[0]), person)
+            yield from _term_holding(post, person, term)
+    reference = _reference_terms(store)
+    for row in _rows(store, _MEETINGS_QUERY):
+        meeting, post = row["meeting"], row["post"]
+        if meeting in named:
+            yield from _meeting_holding(meeting, named[meeting], None, inferred=False)
+            continue
+        day = _date(row)
+        term = term_of(day) if day else None
+        if term is None:
+            continue
+        holder = known.get((post, term[0])) or _reference_holder(reference, post, day)
+        if holder:
+            yield from _meeting_holding(meeting, (post, holder), term, inferred=True)
+
+
+def _reference_terms(store: ox.Store) -> list[tuple[str, str, dt.date, dt.date | None]]:
+    out = []
+    for row in _rows(store, _REFERENCE_QUERY):
+        start = dt.date.fromisoformat(row["start"])
+        end = dt.date.fromisoformat(row["end"]) if "end" in row else None
+        out.append((row["post"], row["person"], start, end))
+    return out
+
+
+def _reference_holder(
+    reference: Iterable[tuple[str, str, dt.date, dt.date | None]],
+    post: str,
+    day: dt.date | None,
+) -> str | None:
+    if day is None:
+        return None
+    for ref_post, person, start, end in reference:
+        if ref_post == post and start <= day and (end is None or day < end):
+            return person
+    return None
+
+
+def _term_holding(post: str, person: str, term: Term) -> Iterator[ox.Quad]:
+    """Record the holder a document names for the whole term."""
+    path = post.split("/post/", 1)[-1]
+    node = ox.NamedNode(
+        f"{ID}post-holding/{path}/{term[0].isoformat()}/{person.rsplit('/', 1)[-1]}"
+    )
+    yield _quad(node, _RDF_TYPE, ox.NamedNode(str(KG.PostHolding)))
+    yield _quad(node, ox.NamedNode(str(KG.post)), ox.NamedNode(post))
+    yield _quad(node, ox.NamedNode(str(KG.holder)), ox.NamedNode(person))
+    yield from _term_quads(node, term)
+
+
+def _term_quads(node: ox.NamedNode, term: Term) -> Iterator[ox.Quad]:
+    yield _quad(
+        node,
+        ox.NamedNode(str(KG.termStart)),
+        ox.Literal(term[0].isoformat(), datatype=_XSD_DATE),
+    )
+    if term[1] is not None:
+        yield _quad(
+            node,
+            ox.NamedNode(str(KG.termEnd)),
+            ox.Literal(term[1].isoformat(), datatype=_XSD_DATE),
+        )
+
+
+def _meeting_holding(
+    meeting: str, held: tuple[str, str], term: Term | None, *, inferred: bool
+) -> Iterator[ox.Quad]:
+    """Who held the post at one meeting, and whether that was read or inferred."""
+    post, person = held
+    node = ox.NamedNode(f"{meeting}/holder/{post.rsplit('/', 1)[-1]}")
+    yield _quad(node, _RDF_TYPE, ox.NamedNode(str(KG.PostHolding)))
+    yield _quad(node, ox.NamedNode(str(KG.meeting)), ox.NamedNode(meeting))
+    yield _quad(node, ox.NamedNode(str(KG.post)), ox.NamedNode(post))
+    yield _quad(node, ox.NamedNode(str(KG.holder)), ox.NamedNode(person))
+    boolean = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+    yield _quad(
+        node,
+        ox.NamedNode(str(KG.inferred)),
+        ox.Literal(str(inferred).lower(), datatype=boolean),
+    )
+    if term is not None:
+        yield from _term_quads(node, term)
