@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck clean
+.PHONY: run test lint typecheck score clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,6 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Ingest the seeds into the embedded store, write graph.ttl, validate it and answer
+# "which forces' meetings discussed cyber crime, with their PCC?".
 run: $(STAMP)
 	$(BIN)/kg ingest seeds --out graph.ttl
 	$(BIN)/kg validate graph.ttl
@@ -25,6 +27,10 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	$(BIN)/pytest
+
+# Quality against the hand-made gold files (needs ../shared/eval).
+score: $(STAMP)
+	$(BIN)/python ../shared/eval/score.py --docs seeds --gold ../shared/eval/gold --kg $(BIN)/kg
 
 clean:
 	rm -rf $(VENV) graph.ttl .kg-store

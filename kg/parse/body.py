@@ -13,36 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.parse.body_names import body_kind, named_anywhere, named_in_heading
 from kg.parse.forces import area_label, find_mentions
-from kg.parse.text import squeeze
+from kg.parse.text import header_lines, sliced, squeeze
 from kg.records import Body, BodyKind, Located, Span
 
-# "Police & Crime Panel – Minutes", "Police, Fire and Crime Panel", "PCP"
-_PANEL = re.compile(r"(?i:Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+Panel)|\bPCP\b")
-# "Police and Crime Board, 4th April 2018", "COMMUNITY OUTCOMES MEETING",
-# "Strategic Policing and Crime Board", "Performance and Accountability Board"
-_PCC_BOARD = re.compile(
-    r"(?i:Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+(?:Board|Executive\s+Board)"
-    r"|Community\s+Outcomes\s+Meeting"
-    r"|(?:Performance\s+(?:and|&)\s+|Police\s+|Policing\s+|Public\s+|Joint\s+)?"
-    r"Accountability\s+(?:Board|Meeting|Forum|Conference)"
-    r"|Strategic\s+Policing\s+(?:and\s+Crime\s+)?Board"
-    r"|Holding\s+to\s+Account\s+Meeting"
-    r"|Commissioner'?s\s+(?:Executive|Performance|Strategic)\s+Board"
-    r"|Police\s+Performance\s+(?:and\s+Oversight\s+)?(?:Board|Meeting))"
-)
-# "Overview and Scrutiny Performance Board", "Community Safety Scrutiny Committee",
-# "Cabinet", and their initials as minutes use them: "OSPB", "OSMB", "OSC"
-_COUNCIL = re.compile(
-    r"(?:Overview\s+(?:and|&)\s+)?Scrutiny\s+(?:[A-Z][a-z]+\s+){0,3}"
-    r"(?:Board|Committee|Panel|Commission)\b|\bCabinet\b|\bSelect\s+Committee\b"
-    r"|\bOS[MPC]{0,2}[BCP]\b"
-)
-_KINDS = (
-    (_PANEL, BodyKind.POLICE_AND_CRIME_PANEL),
-    (_PCC_BOARD, BodyKind.PCC_BOARD),
-    (_COUNCIL, BodyKind.COUNCIL_COMMITTEE),
-)
 # "the Board", "the Panel", "this Committee": references that count for a body's noun
 _BARE = re.compile(r"\b(?:the|this|The|This)\s+(Board|Panel|Committee|Meeting)\b")
 # "Worcestershire County Council", "Buckinghamshire Council", "North Somerset Council"
@@ -65,13 +40,14 @@ class _Candidate:
     printed: str
 
 
-def _candidates(text: str, start: int, end: int) -> list[_Candidate]:
+def _candidates(text: str) -> list[_Candidate]:
+    """Every body of a known kind the text names, in order."""
     found = []
-    for pattern, kind in _KINDS:
-        for match in pattern.finditer(text, start, end):
-            span = Span(match.start(), match.end())
-            found.append(_Candidate(kind, span, squeeze(match.group())))
-    found.sort(key=lambda c: c.span.start)
+    for span in named_anywhere(text):
+        printed = squeeze(sliced(text, span))
+        kind = body_kind(printed)
+        if kind is not BodyKind.OTHER:
+            found.append(_Candidate(kind, span, printed))
     return found
 
 
@@ -81,8 +57,12 @@ def read_body(text: str, *, head: Span, force: Located[str] | None) -> Body:
     >>> read_body("COMMUNITY OUTCOMES MEETING", head=Span(0, 26), force=None).kind.value
     'pcc-board'
     """
-    in_head = _candidates(text, head.start, head.end)
-    chosen = in_head[0] if in_head else _most_referred(text)
+    printed = named_in_heading(text, header_lines(text, head))
+    if printed is not None:
+        words = squeeze(sliced(text, printed))
+        chosen = _Candidate(body_kind(words), printed, words)
+    else:
+        chosen = _most_referred(text)
     if chosen is None:
         return Body(name=_fallback_name(text, head), kind=BodyKind.OTHER, force=force)
     name, span = _full_name(text, chosen, force=force)
@@ -90,7 +70,7 @@ def read_body(text: str, *, head: Span, force: Located[str] | None) -> Body:
 
 
 def _most_referred(text: str) -> _Candidate | None:
-    candidates = _candidates(text, 0, len(text))
+    candidates = _candidates(text)
     if not candidates:
         return None
     bare = Counter(m.group(1).lower() for m in _BARE.finditer(text))
@@ -124,17 +104,29 @@ def _expand(printed: str) -> str:
 def _full_name(
     text: str, chosen: _Candidate, *, force: Located[str] | None
 ) -> tuple[str, Span]:
+    """Write the name out with its place, unless the name already says where.
+
+    The place is the area printed just before the name, else the council the text
+    names (for a council's committee), else the resolved force's area.
+    """
     name = _tidy(_expand(chosen.printed))
     span = chosen.span
     area = _area_before(text, span)
     if area is not None:
         return _tidy(text[area.start : span.end]), Span(area.start, span.end)
+    if _has_place(name):
+        return name, span
     if chosen.kind is BodyKind.COUNCIL_COMMITTEE:
         council = _council(text)
         return (f"{council} {name}" if council else name), span
     if force is not None and force.value != "btp":
         return f"{area_label(force.value)} {name}", span
     return name, span
+
+
+def _has_place(name: str) -> bool:
+    """Tell whether a name already says where: a council or a force area in it."""
+    return "Council" in name or next(find_mentions(name), None) is not None
 
 
 def _area_before(text: str, span: Span) -> Span | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from kg.parse.body import read_body
 from kg.parse.dates import (
@@ -20,15 +20,9 @@ from kg.parse.dates import (
     find_time_range,
 )
 from kg.parse.forces import resolve_force
-from kg.parse.text import Line, iter_lines, trim_title
+from kg.parse.text import Line, header_lines, trim_title
 from kg.records import Discrepancy, Item, Layout, Located, Meeting, Source, Span
 
-# "Date of the Next Meeting: 2nd May 2018", "the previous meeting held on 5 January"
-_OTHER_MEETING = re.compile(
-    r"\b(?:next|previous|last|future|forthcoming|following|prior|adjourned)\b"
-    r"|\bdeadline\b|\bpublished\b|\bissued\b|\bdespatched\b",
-    re.IGNORECASE,
-)
 # "Venue: Gordano Room", "Location: Council Chamber", "Place - County Hall"
 _VENUE = re.compile(r"(?i:venue|location|place)\s*[:\-–]\s*(?P<v>\S.*)")
 # "held at County Hall, Taunton on 5 June 2019", "held in the Council Chamber, ..."
@@ -42,13 +36,6 @@ _HELD_AT = re.compile(
 _AT_TIME = re.compile(
     r"\bat\s+(?P<t>\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)", re.IGNORECASE
 )
-
-
-def header_lines(text: str, head: Span) -> Iterator[Line]:
-    """Yield the heading region's lines that speak of this meeting, not another one."""
-    for line in iter_lines(text[head.start : head.end]):
-        if line.text.strip() and not _OTHER_MEETING.search(line.text):
-            yield Line(line.text, line.start + head.start)
 
 
 def read_date(text: str, head: Span) -> Located[dt.date] | None:

@@ -17,6 +17,12 @@ from kg.records import Span
 # list bullets and trailing separators, as in "- **Flooding in West Yorkshire** –".
 _EDGE = " \t\r\n\u00a0\u200b*_|·•Ø-–—:;,.\ufffd"
 
+# "Date of the Next Meeting: 2nd May 2018", "the previous meeting held on 5 January"
+_OTHER_MEETING = re.compile(
+    r"\b(?:next|previous|last|future|forthcoming|following|prior|adjourned)\b"
+    r"|\bdeadline\b|\bpublished\b|\bissued\b|\bdespatched\b",
+    re.IGNORECASE,
+)
 # A line break of any flavour; "\r\n" first so it counts as one break.
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -96,3 +102,10 @@ def squeeze(value: str) -> str:
 def sliced(text: str, span: Span) -> str:
     """Slice the text of `span` out of `text`."""
     return text[span.start : span.end]
+
+
+def header_lines(text: str, head: Span) -> Iterator[Line]:
+    """Yield the heading region's lines that speak of this meeting, not another one."""
+    for line in iter_lines(text[head.start : head.end]):
+        if line.text.strip() and not _OTHER_MEETING.search(line.text):
+            yield Line(line.text, line.start + head.start)

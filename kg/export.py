@@ -1,0 +1,101 @@
+"""Export stage: the quads of a `kg.store.GraphStore` in, graph files out.
+
+The same store content always gives the same bytes: blank nodes get canonical labels
+(RDFC-1.0) and statements are written in sorted order with the project's prefixes.
+Triple formats (`.ttl`, `.nt`, `.jsonld`) hold the union of all graphs; quad formats
+(`.nq`, `.trig`) keep each meeting's named graph. Files are written atomically: a
+temporary file in the same folder, then `os.replace`, so a failure never leaves a
+half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.namespaces import PREFIXES
+from kg.store import FORMATS, GraphStore, graph_format
+
+# `kg export --format NAME`: the names and the extension each writes.
+EXPORT_FORMATS: dict[str, str] = {
+    "turtle": ".ttl",
+    "ntriples": ".nt",
+    "nquads": ".nq",
+    "trig": ".trig",
+    "jsonld": ".jsonld",
+}
+
+
+def canonical_quads(quads: Iterable[ox.Quad], *, keep_graphs: bool) -> list[ox.Quad]:
+    """`quads` in sorted order, with canonical blank nodes, graphs dropped unless kept.
+
+    >>> ex = ox.NamedNode("http://example.org/a")
+    >>> q = ox.Quad(ex, ex, ox.BlankNode(), ex)
+    >>> [str(x) for x in canonical_quads([q], keep_graphs=False)]
+    ['<http://example.org/a> <http://example.org/a> _:c14n0']
+    """
+    dataset = ox.Dataset()
+    has_blank = False
+    for quad in quads:
+        graph = quad.graph_name if keep_graphs else ox.DefaultGraph()
+        dataset.add(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+        has_blank = has_blank or isinstance(quad.subject, ox.BlankNode)
+        has_blank = has_blank or isinstance(quad.object, ox.BlankNode)
+    if has_blank:
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return sorted(dataset, key=_sort_key)
+
+
+def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
+    graph = "" if isinstance(quad.graph_name, ox.DefaultGraph) else str(quad.graph_name)
+    return graph, str(quad.subject), str(quad.predicate), str(quad.object)
+
+
+def serialize_store(store: GraphStore, fmt: ox.RdfFormat) -> bytes:
+    """Serialise the whole store in `fmt`: the same content gives the same bytes."""
+    keep_graphs = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    quads = canonical_quads(store.quads(), keep_graphs=keep_graphs)
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    if keep_graphs:
+        data = ox.serialize(quads, format=fmt, prefixes=prefixes)
+    else:
+        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        data = ox.serialize(triples, format=fmt, prefixes=prefixes)
+    return data if data is not None else b""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file in the same folder."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise KgError(f"{path}: cannot write: {error.strerror or error}") from error
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(error, OSError):
+            raise KgError(f"{path}: cannot write: {error.strerror or error}") from error
+        raise
+
+
+def export_store(store: GraphStore, path: Path, *, fmt: str | None = None) -> None:
+    """Write the store to `path` in `fmt` (an `EXPORT_FORMATS` name) or by extension."""
+    if fmt is not None and fmt not in EXPORT_FORMATS:
+        raise KgError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
+    rdf_format = FORMATS[EXPORT_FORMATS[fmt]] if fmt else graph_format(path)
+    write_atomic(path, serialize_store(store, rdf_format))

@@ -1,0 +1,260 @@
+"""Queries stage: saved SPARQL files and parameter values in, `kg.store.Results` out.
+
+`load_query(name)` reads `queries/NAME.rq` (or a `FILE.rq` path) and its grlc-style
+header: `#+ summary: …` and `#+ params: force: force (optional), since: xsd:date
+(optional)`. `run_query(store, query, params)` turns each value into an RDF term of its
+declared type and binds it as data, never by pasting the user's text into the query.
+
+How values are bound: pyoxigraph's `substitutions=` refuses a variable missing from the
+SELECT projection (a `since` date only used in a FILTER), and a remote SPARQL endpoint
+has no binding API at all. So each bound term goes into an inline `VALUES ?var { term }`
+block placed first in the query's WHERE group, which any SPARQL 1.1 engine joins before
+the group's FILTERs and OPTIONALs run. The term is written by pyoxigraph's own N-Triples
+serialisation of a validated `NamedNode`/`Literal`, so no value can change the query's
+shape; an optional parameter left out stays unbound (`FILTER(!BOUND(?since) || …)`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import resources
+from kg.errors import KgError
+from kg.namespaces import ID, PREFIXES
+from kg.store import GraphStore, Results
+
+XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+Bound = ox.NamedNode | ox.Literal
+
+# `pccs-discussing`, `item-topics`: a saved query's name is its file stem.
+_QUERY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# `#+ summary: Which forces' meetings discussed a topic`
+_HEADER_LINE = re.compile(r"^#\+\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+# `force: force (optional)` or `since: xsd:date` within a `#+ params:` line
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s*(?::\s*(?P<type>[A-Za-z:_]+))?\s*(?P<opt>\(optional\))?$"
+)
+# `cyber-crime`, `avon-and-somerset`: a key of a thesaurus or of forces.ttl
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# `https://w3id.org/police-kg/id/topic/cyber-crime`, `urn:x:y`: an absolute IRI
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|^`\\]+$")
+# `id:topic/cyber-crime`: a prefixed name with a prefix of `kg.namespaces.PREFIXES`
+_PREFIXED = re.compile(r"^(?P<prefix>[a-z]+):(?P<local>[^\s:/][^\s]*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A declared parameter: its name (the SPARQL variable), type and optionality."""
+
+    name: str
+    type: str
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A saved query: its name, where it came from, its text, summary and parameters."""
+
+    name: str
+    origin: str
+    text: str
+    summary: str
+    params: tuple[Param, ...] = ()
+
+
+def _key_iri(kind: str) -> Callable[[str], ox.NamedNode]:
+    def convert(value: str) -> ox.NamedNode:
+        if _ABSOLUTE_IRI.match(value) and "/" in value:
+            return ox.NamedNode(value)
+        if not _KEY.match(value):
+            raise ValueError(f"not a {kind} key (like {kind}=avon-and-somerset)")
+        return ox.NamedNode(str(ID[f"{kind}/{value}"]))
+
+    return convert
+
+
+def _iri(value: str) -> ox.NamedNode:
+    prefixed = _PREFIXED.match(value)
+    if prefixed and prefixed["prefix"] in PREFIXES:
+        return ox.NamedNode(str(PREFIXES[prefixed["prefix"]]) + prefixed["local"])
+    if not _ABSOLUTE_IRI.match(value):
+        raise ValueError("not an IRI (give a full IRI or id:KIND/KEY)")
+    return ox.NamedNode(value)
+
+
+def _date(value: str) -> ox.Literal:
+    return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD_DATE)
+
+
+def _integer(value: str) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=XSD_INTEGER)
+
+
+# The type vocabulary of `#+ params:` (case-insensitive), each a text → RDF term reader.
+TYPES: dict[str, Callable[[str], Bound]] = {
+    "force": _key_iri("force"),
+    "topic": _key_iri("topic"),
+    "iri": _iri,
+    "xsd:date": _date,
+    "date": _date,
+    "string": ox.Literal,
+    "xsd:string": ox.Literal,
+    "integer": _integer,
+    "xsd:integer": _integer,
+}
+
+
+def query_names() -> list[str]:
+    """List the names of the saved queries, sorted."""
+    return [n.removesuffix(".rq") for n in resources.names("queries", ".rq")]
+
+
+def load_query(name: str) -> Query:
+    """Load the saved query `name` (`queries/NAME.rq`) or the query file `name`."""
+    if name.endswith(".rq") and (Path(name).is_file() or "/" in name):
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise KgError(f"{path}: cannot read query file: {error}") from error
+        return parse_query(path.stem, text, origin=str(path))
+    if not _QUERY_NAME.match(name):
+        raise KgError(f"{name}: not a query name (see `kg queries`)")
+    try:
+        text = resources.read_text("queries", f"{name}.rq")
+    except FileNotFoundError:
+        raise KgError(f"{name}: unknown query (see `kg queries`)") from None
+    return parse_query(name, text, origin=f"queries/{name}.rq")
+
+
+def parse_query(name: str, text: str, *, origin: str) -> Query:
+    r"""Read the `#+` header of a query's `text`.
+
+    >>> q = parse_query("x", "#+ summary: S\n#+ params: force: force (optional)\n"
+    ...                 "SELECT * { ?s ?p ?force }", origin="x.rq")
+    >>> q.summary, q.params
+    ('S', (Param(name='force', type='force', optional=True),))
+    """
+    if not text.strip():
+        raise KgError(f"{origin}: empty query file")
+    header: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        found = _HEADER_LINE.match(line.strip())
+        if found:
+            header.setdefault(found["key"].lower(), []).append(found["value"])
+    params = tuple(
+        _read_param(part, origin=origin)
+        for value in header.get("params", [])
+        for part in value.split(",")
+        if part.strip() and part.strip() != "-"
+    )
+    summary = " ".join(header.get("summary", []))
+    return Query(name=name, origin=origin, text=text, summary=summary, params=params)
+
+
+def _read_param(part: str, *, origin: str) -> Param:
+    found = _PARAM.match(part.strip().lstrip("- "))
+    if not found:
+        raise KgError(f"{origin}: cannot read parameter {part.strip()!r} in #+ params")
+    kind = (found["type"] or "string").lower()
+    if kind not in TYPES:
+        known = ", ".join(sorted(TYPES))
+        raise KgError(f"{origin}: parameter type {kind!r} is not one of {known}")
+    return Param(name=found["name"], type=kind, optional=bool(found["opt"]))
+
+
+def bind_params(query: Query, params: Mapping[str, str]) -> dict[str, Bound]:
+    """Read each parameter value as an RDF term; unknown or missing ones are errors."""
+    declared = {p.name: p for p in query.params}
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        allowed = ", ".join(declared) or "none"
+        raise KgError(f"{query.name}: unknown parameter {unknown[0]!r} ({allowed})")
+    missing = [p.name for p in query.params if not p.optional and p.name not in params]
+    if missing:
+        raise KgError(f"{query.name}: missing parameter --param {missing[0]}=VALUE")
+    terms: dict[str, Bound] = {}
+    for name, value in params.items():
+        param = declared[name]
+        try:
+            terms[name] = _param_reader(param)(value)
+        except ValueError as error:
+            raise KgError(f"{query.name}: {name}={value!r}: {error}") from None
+    return terms
+
+
+def _param_reader(param: Param) -> Callable[[str], Bound]:
+    # A `topic: IRI` parameter also takes a bare key, as `--param topic=cyber-crime`.
+    if param.type == "iri" and param.name in ("force", "topic"):
+        return TYPES[param.name]
+    return TYPES[param.type]
+
+
+def run_query(
+    store: GraphStore, query: Query | str, params: Mapping[str, str]
+) -> Results:
+    """Run a saved query (a `Query` or its name) with `params` bound as RDF terms."""
+    loaded = query if isinstance(query, Query) else load_query(query)
+    terms = bind_params(loaded, params)
+    text = with_values(loaded.text, terms, origin=loaded.origin)
+    try:
+        return store.select(text)
+    except KgError as error:
+        raise KgError(f"{loaded.origin}: {error}") from None
+    except (RuntimeError, ValueError, OSError) as error:
+        raise KgError(f"{loaded.origin}: query failed: {error}") from None
+
+
+def with_values(text: str, terms: Mapping[str, Bound], *, origin: str) -> str:
+    r"""Put a `VALUES ?name { term }` per term first in the WHERE group of `text`.
+
+    >>> with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal("x")}, origin="q")
+    'SELECT ?s WHERE {\nVALUES ?o { "x" }\n ?s ?p ?o }'
+    """
+    if not terms:
+        return text
+    brace = where_brace(text)
+    if brace is None:
+        raise KgError(f"{origin}: cannot find the query's WHERE {{ … }} group")
+    blocks = "".join(f"\nVALUES ?{n} {{ {t} }}" for n, t in sorted(terms.items()))
+    return text[: brace + 1] + blocks + "\n" + text[brace + 1 :]
+
+
+# An IRIREF of the SPARQL grammar: `<https://w3id.org/police-kg/def#>`
+_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+# A string literal, long or short: `"Avon and Somerset"`, `'''…'''`
+_STRING = re.compile(
+    r"\"\"\"(?:[^\\]|\\.)*?\"\"\"|'''(?:[^\\]|\\.)*?'''"
+    r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'",
+    re.S,
+)
+# A comment runs from `#` to the end of its line: `# the force's PCC post`
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def where_brace(text: str) -> int | None:
+    r"""Find the `{` opening a SELECT or ASK query's WHERE group (its offset).
+
+    >>> where_brace('PREFIX k: <a#b> # {\nSELECT (STR("{") AS ?x) { ?s ?p ?o }')
+    44
+    """
+    depth, i = 0, 0
+    while i < len(text):
+        char = text[i]
+        skip = {"<": _IRIREF, '"': _STRING, "'": _STRING, "#": _COMMENT}.get(char)
+        found = skip.match(text, i) if skip else None
+        if found:
+            i = found.end()
+            continue
+        if char == "{" and depth == 0:
+            return i
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        i += 1
+    return None

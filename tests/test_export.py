@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+
+from kg.errors import KgError
+from kg.export import EXPORT_FORMATS, export_store, serialize_store, write_atomic
+from kg.store import FORMATS, OxigraphStore, memory_store
+
+EX = Namespace("http://example.org/")
+
+
+def store_with_blank_nodes(order: list[str]) -> OxigraphStore:
+    store = memory_store()
+    for name in order:
+        graph = Graph()
+        amount = BNode()
+        graph.add((EX[name], EX.amount, amount))
+        graph.add((amount, EX.value, Literal(name)))
+        store.replace_graph(URIRef(f"http://example.org/graph/{name}"), graph)
+    return store
+
+
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_same_content_gives_the_same_bytes(suffix: str) -> None:
+    first = store_with_blank_nodes(["a", "b", "c"])
+    second = store_with_blank_nodes(["c", "a", "b"])
+    fmt = FORMATS[suffix]
+    assert serialize_store(first, fmt) == serialize_store(second, fmt)
+
+
+def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(
+    seed_store: OxigraphStore, tmp_path: Path
+) -> None:
+    graphs = {}
+    for suffix in (".ttl", ".jsonld", ".nt"):
+        export_store(seed_store, tmp_path / f"g{suffix}")
+        graphs[suffix] = Graph().parse(tmp_path / f"g{suffix}")
+    export_store(seed_store, tmp_path / "g.nq")
+    union = Graph()
+    for quad in Dataset().parse(tmp_path / "g.nq", format="nquads").quads():
+        union.add(quad[:3])
+    assert isomorphic(graphs[".ttl"], graphs[".jsonld"])
+    assert isomorphic(graphs[".ttl"], graphs[".nt"])
+    assert isomorphic(graphs[".ttl"], union)
+
+
+def test_quad_formats_keep_the_meeting_graphs(seed_store: OxigraphStore,
+                                              tmp_path: Path) -> None:
+    export_store(seed_store, tmp_path / "g.trig")
+    names = {str(g.identifier) for g in Dataset().parse(tmp_path / "g.trig").graphs()}
+    assert {n for n in names if "/graph/meeting/" in n}
+
+
+def test_a_format_name_overrides_the_extension(tmp_path: Path) -> None:
+    store = store_with_blank_nodes(["a"])
+    export_store(store, tmp_path / "out.data", fmt="ntriples")
+    assert (tmp_path / "out.data").read_text().count(" .\n") == 2
+    assert set(EXPORT_FORMATS) == {"turtle", "ntriples", "nquads", "trig", "jsonld"}
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_text("old")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(KgError, match="graph.ttl: cannot write: No space left"):
+        write_atomic(target, b"new")
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+
+
+def test_write_atomic_creates_the_folder(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "out" / "graph.ttl", b"data")
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == b"data"
