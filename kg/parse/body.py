@@ -41,13 +41,11 @@ class _Candidate:
 
 
 def _candidates(text: str) -> list[_Candidate]:
-    """Every body of a known kind the text names, in order."""
+    """Every body the text names, in order."""
     found = []
     for span in named_anywhere(text):
         printed = squeeze(sliced(text, span))
-        kind = body_kind(printed)
-        if kind is not BodyKind.OTHER:
-            found.append(_Candidate(kind, span, printed))
+        found.append(_Candidate(body_kind(printed), span, printed))
     return found
 
 
@@ -58,6 +56,7 @@ def read_body(text: str, *, head: Span, force: Located[str] | None) -> Body:
     'pcc-board'
     """
     printed = named_in_heading(text, header_lines(text, head))
+    chosen: _Candidate | None = None
     if printed is not None:
         words = squeeze(sliced(text, printed))
         chosen = _Candidate(body_kind(words), printed, words)
@@ -76,7 +75,12 @@ def _most_referred(text: str) -> _Candidate | None:
     bare = Counter(m.group(1).lower() for m in _BARE.finditer(text))
     counts = Counter(_key(c) for c in candidates)
     nouns = {_key(c): _noun(c.printed) for c in candidates}
-    best = max(counts, key=lambda k: counts[k] + bare[nouns[k]])
+    kinds = {_key(c): c.kind for c in candidates}
+    # a body of a known kind beats any other; then the most referred to
+    best = max(
+        counts,
+        key=lambda k: (kinds[k] is not BodyKind.OTHER, counts[k] + bare[nouns[k]]),
+    )
     return next(c for c in candidates if _key(c) == best)
 
 

@@ -15,18 +15,32 @@ from kg.parse.text import Line, trim_title
 from kg.records import BodyKind, Span
 
 _NOUN_WORDS = (
-    "Panel", "Board", "Committee", "Sub-Committee", "Meeting", "Commission", "Forum",
-    "Cabinet", "Conference", "Authority",
+    "Panel",
+    "Board",
+    "Committee",
+    "Sub-Committee",
+    "Meeting",
+    "Commission",
+    "Forum",
+    "Cabinet",
+    "Conference",
+    "Authority",
 )
 _NOUNS = "|".join(w for word in _NOUN_WORDS for w in (word, word.upper()))
 # A run of capitalised (or minor) words ending in a body's noun, with a parenthesis:
 # "ESSEX COUNTY COUNCIL SCRUTINY BOARD (SAFER AND STRONGER COMMUNITIES)",
 # "Police & Crime Panel – Minutes", "Meeting of Gloucester City Council Crime and ..."
 _NAMED = re.compile(
-    r"(?:(?:[A-Z][\w'’.-]*(?:,(?=[ \t]+(?:Fire|FIRE)\b))?|and|of|for|the|on|in|&)"
-    r"[ \t]+){0,12}"
+    r"(?<![\w'’.&-])(?:(?:[A-Z][\w'’.-]*+(?:,(?=[ \t]+(?:Fire|FIRE)\b))?"
+    r"|and|of|for|the|on|in|&)[ \t]++){0,12}"
     rf"(?:{_NOUNS})\b(?:[ \t]*\([^()\n]{{1,60}}\))?"
 )
+# A body's noun on its own, where a name may end: "Committee", "BOARD"
+_NOUN = re.compile(rf"\b(?:{_NOUNS})\b")
+# Body nouns read per document: enough for any minutes, a bound for any other text.
+_MOST_NOUNS = 3000
+# How far back from its noun a body's name may start.
+_REACH = 160
 # Words before the name proper: "MINUTES of a meeting of the", "DRAFT Minutes of the",
 # "Meeting of", "Notes of the Annual Meeting of the"
 _PREAMBLE = re.compile(
@@ -46,19 +60,26 @@ _LONGEST_LINE = 400
 _KIND_WORDINGS = (
     # "Police and Crime Panel", "Police, Fire and Crime Panel", "Police and Crime
     # Committee" (the London Assembly's panel)
-    (r"Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+(?:Panel|Committee)\b|\bPCP\b",
-     BodyKind.POLICE_AND_CRIME_PANEL),
+    (
+        r"Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+(?:Panel|Committee)\b|\bPCP\b",
+        BodyKind.POLICE_AND_CRIME_PANEL,
+    ),
     # "Police and Crime Board", "Community Outcomes Meeting", "Accountability Board",
     # "Strategic Policing and Crime Board", "Police Authority Board"
-    (r"Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+(?:Executive\s+)?Board"
-     r"|Outcomes\s+Meeting|Accountability|Holding\s+to\s+Account"
-     r"|Strategic\s+Policing|Police\s+Authority\s+Board|Commissioner'?s\s+\w+\s+Board"
-     r"|Police\s+Performance", BodyKind.PCC_BOARD),
+    (
+        r"Police,?\s+(?:Fire\s+)?(?:and|&)\s+Crime\s+(?:Executive\s+)?Board"
+        r"|Outcomes\s+Meeting|Accountability|Holding\s+to\s+Account"
+        r"|Strategic\s+Policing|Police\s+Authority\s+Board|Commissioner'?s\s+\w+\s+Board"
+        r"|Police\s+Performance",
+        BodyKind.PCC_BOARD,
+    ),
     # "Crime and Disorder Committee", "Overview and Scrutiny Performance Board",
     # "Community Safety Scrutiny Panel", "Cabinet", "Essex County Council ..."
-    (r"Council|Scrutiny|Crime\s+and\s+Disorder|Cabinet|Community\s+Safety"
-     r"|Safer\s+(?:and\s+Stronger\s+)?Communities|\bOS[MPC]{0,2}[BCP]\b",
-     BodyKind.COUNCIL_COMMITTEE),
+    (
+        r"Council|Scrutiny|Crime\s+and\s+Disorder|Cabinet|Community\s+Safety"
+        r"|Safer\s+(?:and\s+Stronger\s+)?Communities|\bOS[MPC]{0,2}[BCP]\b",
+        BodyKind.COUNCIL_COMMITTEE,
+    ),
 )
 _KIND_PATTERNS = tuple((re.compile(p, re.IGNORECASE), k) for p, k in _KIND_WORDINGS)
 
@@ -97,13 +118,22 @@ def named_in_heading(text: str, lines: Iterable[Line]) -> Span | None:
 
 
 def named_anywhere(text: str) -> list[Span]:
-    """Find every body name or body's initials printed in `text`, in order."""
+    """Find every body name or body's initials printed in `text`, in order.
+
+    Names are sought back from each body noun, within the line and `_REACH` characters,
+    so that long runs of capitalised words cost no more than their length.
+    """
     found = [Span(m.start(), m.end()) for m in _INITIALS.finditer(text)]
-    for match in _NAMED.finditer(text):
-        span = _without_preamble(text, match.start(), match.end())
-        if span is not None:
-            found.append(span)
-    return sorted(found, key=lambda s: s.start)
+    for _, noun in zip(range(_MOST_NOUNS), _NOUN.finditer(text), strict=False):
+        line_start = text.rfind("\n", max(0, noun.start() - _REACH), noun.start()) + 1
+        start = max(line_start, noun.start() - _REACH)
+        for match in _NAMED.finditer(text, start, min(len(text), noun.end() + 64)):
+            if match.start() <= noun.start() < match.end():
+                span = _without_preamble(text, match.start(), match.end())
+                if span is not None:
+                    found.append(span)
+                break
+    return sorted(set(found), key=lambda s: s.start)
 
 
 def _without_preamble(text: str, start: int, end: int) -> Span | None:

@@ -58,6 +58,8 @@ _TIME = re.compile(
     r"(?<![\d.:/£$])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])?\.?m?\.?(?![\d%])",
     re.IGNORECASE,
 )
+# a clock time standing alone: "13:00", "1.30 pm", "10am"
+_LONE_CLOCK = re.compile(rf"(?<![\d.:/£$]){_CLOCK}(?![\d%])", re.IGNORECASE)
 # "2:00pm – 4:50pm", "13:00 – 17:00", "10.30-2pm", "2.00 pm to 4.30 pm"
 _RANGE = re.compile(
     rf"(?<![\d.:/£$])(?P<a>{_CLOCK}|[01]?\d|2[0-3])\s*(?:-|–|—|to|until)\s*(?P<b>{_CLOCK})"
@@ -125,6 +127,18 @@ def clock(raw: str, *, after: int | None = None) -> str | None:
     ):
         hour += 12
     return f"{hour:02d}:{minute:02d}"
+
+
+def find_clocks(text: str, *, offset: int = 0) -> Iterator[Located[str]]:
+    """Yield each clock time printed with minutes or am/pm ("13:00", "1.30 pm").
+
+    >>> [t.value for t in find_clocks("7 November 2023 13:00 or 2pm")]
+    ['13:00', '14:00']
+    """
+    for match in _LONE_CLOCK.finditer(text):
+        value = clock(match.group())
+        if value is not None:
+            yield Located(value, Span(match.start() + offset, match.end() + offset))
 
 
 def find_time_range(

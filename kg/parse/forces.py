@@ -27,6 +27,9 @@ _HEADING_FACTOR = 4.0
 # A force without a territory (British Transport Police) is named in passing far more
 # often than it meets: outside the heading its mentions count this much.
 _NON_TERRITORIAL = {"btp": 0.5}
+# A capitalised word, where a force's wording may start: "Avon", "A&S", "King's"
+_CAPITAL_WORD = re.compile(r"(?<![\w&-])[A-Z][\w'’&.-]*")
+_WORD_TAIL = ".'’-"
 # Below this total no force is claimed: one passing place name is not evidence enough.
 _MIN_SCORE = 2.0
 
@@ -36,6 +39,8 @@ class ForceLexicon:
     """Every wording of every force: `kinds[wording] = (force id, weight kind)`."""
 
     kinds: dict[str, tuple[str, str]]
+    folded: dict[str, tuple[str, str]]
+    firsts: frozenset[str]
     areas: dict[str, str]
     pattern: re.Pattern[str]
 
@@ -70,7 +75,20 @@ def force_lexicon() -> ForceLexicon:
             for label in graph.objects(force, prop):
                 if isinstance(label, Literal):
                     kinds[str(label)] = (key, _kind_of(str(label), kind))
-    return ForceLexicon(kinds=kinds, areas=areas, pattern=_compile(kinds))
+    firsts = frozenset(_first_word(label) for label in kinds)
+    return ForceLexicon(
+        kinds=kinds,
+        folded={label.casefold(): value for label, value in kinds.items()},
+        firsts=firsts,
+        areas=areas,
+        pattern=_compile(kinds),
+    )
+
+
+def _first_word(label: str) -> str:
+    """Fold the first word of a wording: "Avon & Somerset Police" -> "avon"."""
+    match = _CAPITAL_WORD.match(label)
+    return (match.group() if match else label).rstrip(_WORD_TAIL).casefold()
 
 
 def _kind_of(label: str, kind: str) -> str:
@@ -96,10 +114,18 @@ def find_mentions(text: str, *, offset: int = 0) -> Iterator[Mention]:
     ['thames-valley', 'avon-and-somerset']
     """
     lexicon = force_lexicon()
-    folded = {label.casefold(): value for label, value in lexicon.kinds.items()}
-    for match in lexicon.pattern.finditer(text):
+    resume = 0
+    # The alternation is tried only where a capitalised word could start a wording.
+    for word in _CAPITAL_WORD.finditer(text):
+        first = word.group().rstrip(_WORD_TAIL).casefold()
+        if word.start() < resume or first not in lexicon.firsts:
+            continue
+        match = lexicon.pattern.match(text, word.start())
+        if match is None:
+            continue
+        resume = match.end()
         key = " ".join(match.group().split())
-        force, kind = lexicon.kinds.get(key) or folded[key.casefold()]
+        force, kind = lexicon.kinds.get(key) or lexicon.folded[key.casefold()]
         span = Span(match.start() + offset, match.end() + offset)
         yield Mention(force, _WEIGHTS[kind], span)
 
@@ -122,11 +148,10 @@ def resolve_force(text: str, *, heading: Span | None = None) -> Located[str] | N
     scores: dict[str, float] = defaultdict(float)
     quote: dict[str, tuple[float, int, Span]] = {}
     for mention in find_mentions(text):
-        inside = (
-            heading is not None and heading.start <= mention.span.start < heading.end
-        )
-        factor = _HEADING_FACTOR if inside else _NON_TERRITORIAL.get(mention.force, 1.0)
-        weight = mention.weight * factor
+        start = mention.span.start
+        inside = heading is not None and heading.start <= start < heading.end
+        passing = _NON_TERRITORIAL.get(mention.force, 1.0)
+        weight = mention.weight * (_HEADING_FACTOR if inside else passing)
         scores[mention.force] += weight
         # the quote is the weightiest, then earliest, mention of the force
         quote[mention.force] = max(

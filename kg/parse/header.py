@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from kg.parse.body import read_body
 from kg.parse.dates import (
-    clock,
+    find_clocks,
     find_dates,
     find_end_time,
     find_start_time,
@@ -25,16 +25,17 @@ from kg.records import Discrepancy, Item, Layout, Located, Meeting, Source, Span
 
 # "Venue: Gordano Room", "Location: Council Chamber", "Place - County Hall"
 _VENUE = re.compile(r"(?i:venue|location|place)\s*[:\-–]\s*(?P<v>\S.*)")
+# "1:00pm", "09:30", "Time: 10.30 am", "Start time: 2pm" on a line of its own
+_TIME_LINE = re.compile(
+    r"[ \t]*(?:(?i:(?:start[ \t]+)?time)[ \t]*:?[ \t]*)?(?P<t>[0-9][0-9:.]{0,4}[ \t]*"
+    r"(?i:[ap]\.?m\.?)?)[ \t]*"
+)
 # "held at County Hall, Taunton on 5 June 2019", "held in the Council Chamber, ..."
 _HELD_AT = re.compile(
-    r"\bheld\s+(?:at|in)\s+(?P<v>(?:the\s+)?[A-Z][^\n]{2,150}?)"
+    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<v>[A-Z][^\n]{2,150}?)"
     r"(?=\s+on\s|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|,?\s+\d|\s*$)",
     re.MULTILINE,
-)
-# "at 10.30 am" after a meeting's date, on a heading line
-_AT_TIME = re.compile(
-    r"\bat\s+(?P<t>\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?)", re.IGNORECASE
 )
 
 
@@ -56,7 +57,11 @@ def read_times(
             return found
     start = None
     for line in header_lines(text, head):
-        start = find_start_time(line.text, offset=line.start) or _at_time(line)
+        start = (
+            find_start_time(line.text, offset=line.start)
+            or _at_time(line)
+            or _time_line(line)
+        )
         if start is not None:
             break
     start = start or find_start_time(text)
@@ -64,17 +69,27 @@ def read_times(
 
 
 def _at_time(line: Line) -> Located[str] | None:
-    if next(find_dates(line.text), None) is None:
+    """Find a clock time after this meeting's date: "7 November 2023 13:00"."""
+    date = next(find_dates(line.text), None)
+    if date is None:
         return None
-    match = _AT_TIME.search(line.text)
+    for found in find_clocks(line.text[date.span.end :], offset=date.span.end):
+        return Located(
+            found.value,
+            Span(line.start + found.span.start, line.start + found.span.end),
+        )
+    return None
+
+
+def _time_line(line: Line) -> Located[str] | None:
+    """Read a heading line that is only a time: "2:00pm", "Time: 10.30am"."""
+    match = _TIME_LINE.fullmatch(line.text)
     if match is None:
         return None
-    value = clock(match.group("t"))
-    if value is None:
-        return None
-    return Located(
-        value, Span(line.start + match.start("t"), line.start + match.end("t"))
+    found = next(
+        find_clocks(match.group("t"), offset=line.start + match.start("t")), None
     )
+    return found
 
 
 def read_venue(text: str, head: Span) -> Located[str] | None:

@@ -29,6 +29,8 @@ _MINUTES = re.compile(r"^[ \t]*Minutes:[ \t]*", re.MULTILINE)
 _TAIL = re.compile(
     r"^[ \t]*(?:Supporting documents|Additional documents):", re.MULTILINE
 )
+# "Meeting of X Committee, Tuesday 6 July 2021 1.30 pm - 3.40 pm (Item 902.)"
+_ITEM_REF = re.compile(r"\((?:Item|Minute)\s+(?P<num>\d{1,5}(?:/\d{2,4})?[a-z]?)\.?\)")
 # "23.", "Minute 23/21", "5a" printed before the title on a page of a numbered agenda
 _NUMBER = re.compile(r"(?:Minute\s+)?(?P<num>\d{1,3}(?:/\d{2,4})?[a-z]?)\.?\s+")
 
@@ -55,9 +57,10 @@ def parse(text: str, source: Source) -> Meeting:
     stop = tail.start() if tail else len(text)
     minutes = _MINUTES.search(text, heading.line.end, stop)
     begin = minutes.end() if minutes else heading.line.end
+    reference = _ITEM_REF.search(text, 0, heading.line.start)
     item = Item(
         position=1,
-        number=heading.number,
+        number=reference.group("num") if reference else heading.number,
         title=squeeze(sliced(text, heading.title)),
         title_span=heading.title,
         text_span=trim_text(text, Span(begin, max(begin, stop))),

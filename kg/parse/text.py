@@ -23,6 +23,9 @@ _OTHER_MEETING = re.compile(
     r"|\bdeadline\b|\bpublished\b|\bissued\b|\bdespatched\b",
     re.IGNORECASE,
 )
+# Lines of a heading region read for the meeting's facts (an agenda and attendee list
+# included).
+HEAD_LINES = 250
 # A line break of any flavour; "\r\n" first so it counts as one break.
 _BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -105,7 +108,12 @@ def sliced(text: str, span: Span) -> str:
 
 
 def header_lines(text: str, head: Span) -> Iterator[Line]:
-    """Yield the heading region's lines that speak of this meeting, not another one."""
-    for line in iter_lines(text[head.start : head.end]):
-        if line.text.strip() and not _OTHER_MEETING.search(line.text):
+    """Yield the heading region's lines that speak of this meeting, not another one.
+
+    Only the first `HEAD_LINES` lines with words count: a heading region longer than
+    that is a document whose structure was not found, not a meeting's heading.
+    """
+    lines = (ln for ln in iter_lines(text[head.start : head.end]) if ln.text.strip())
+    for _, line in zip(range(HEAD_LINES), lines, strict=False):
+        if not _OTHER_MEETING.search(line.text):
             yield Line(line.text, line.start + head.start)

@@ -214,3 +214,66 @@ def test_a_numbered_list_inside_an_item_is_not_an_agenda() -> None:
     )
     assert sniff(text) is Layout.NUMBERED_MINUTES
     assert [i.number for i in parse(text).items] == ["1", "2", "3", "4", "5", "6"]
+
+
+PRINTED_MINUTES = """MINUTES of a meeting of the Kent and Medway Police and Crime \
+Panel held in the Council Chamber, County Hall, Maidstone on Tuesday, 5 February 2019.
+
+PRESENT: Mr A Booth (Chairman), Mr P Bartlett.
+
+(The meeting started at 10.00 am)
+
+23. Apologies and Substitutes
+
+23.1 Apologies were received from Cllr Z.
+
+24. Minutes of the meeting held on 27 November 2018
+
+RESOLVED that the minutes were a correct record.
+
+25. Commissioner's proposed precept 2019/20
+
+The meeting closed at 12.35 pm.
+"""
+
+
+def test_printed_minutes_with_continuing_minute_numbers() -> None:
+    meeting = parse(PRINTED_MINUTES)
+    assert [i.number for i in meeting.items] == ["23", "24", "25"]
+    assert meeting.date is not None and meeting.date.value.isoformat() == "2019-02-05"
+    assert (meeting.start_time and meeting.start_time.value) == "10:00"
+    assert (meeting.end_time and meeting.end_time.value) == "12:35"
+    assert meeting.body.name == "Kent and Medway Police and Crime Panel"
+    assert meeting.body.force is not None and meeting.body.force.value == "kent"
+    venue = meeting.venue
+    assert (
+        venue is not None and venue.value == "Council Chamber, County Hall, Maidstone"
+    )
+    assert PRINTED_MINUTES[venue.span.start : venue.span.end] == venue.value
+
+
+def test_moderngov_item_page_with_meeting_line_and_item_reference() -> None:
+    text = (
+        "Agendas, Meetings and Minutes - Agenda item\n\n"
+        "Meeting of Gloucester City Council Crime and Disorder Committee, "
+        "Tuesday 9 July 2024 10:00am – 11:35am (Item 390.)\n\n"
+        "Agenda item\n\nAnnual Report\n\nMinutes:\n\n"
+        "The Committee noted the report on Gloucestershire Constabulary.\n"
+    )
+    meeting = parse(text)
+    [item] = meeting.items
+    assert (item.number, item.title) == ("390", "Annual Report")
+    assert meeting.body.name == "Gloucester City Council Crime and Disorder Committee"
+    assert meeting.body.kind.value == "council-committee"
+    assert (meeting.start_time and meeting.start_time.value) == "10:00"
+    assert (meeting.end_time and meeting.end_time.value) == "11:35"
+
+
+def test_a_time_on_its_own_line_under_the_date_is_the_start() -> None:
+    text = "Community Outcomes Meeting – Minutes\n18 October 2017\n6:00pm\n" + (
+        "1. Apologies\nNone.\n2. Minutes\nAgreed.\n"
+        "3. Staffordshire Police update\nNoted.\n"
+    )
+    meeting = parse(text)
+    assert (meeting.start_time and meeting.start_time.value) == "18:00"
+    assert meeting.body.name == "Staffordshire Community Outcomes Meeting"

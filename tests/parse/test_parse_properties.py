@@ -1,4 +1,4 @@
-"""Any text at all gives a meeting: spans inside the text, items in order, no exception."""
+"""Any text gives a meeting: spans inside the text, items in order, no exception."""
 
 from __future__ import annotations
 
@@ -13,12 +13,34 @@ from kg.records import Layout, Located, Meeting, Source, Span
 
 # Pieces of real minutes, so generated texts reach the parsers' deeper paths.
 PIECES = [
-    "1. Apologies for absence\n", "2. Minutes\n", "3a. Budget\n", "- a) Point\n",
-    "AGENDA\n", "Agenda item\n", "Minutes:", " | \n", "|\n", "No. | Item |\n",
-    "Venue: Gordano Room\n", "15th March 2017 ", "2:00pm – 4:50pm\n", "PDF 228 KB ",
-    "10.35am ", "... view the full minutes text for item 62/21 |\n",
-    "Police & Crime Panel\n", "Thames Valley ", "OSPB ", "**Bold**\n", "# Heading\n",
-    "Date of next meeting: 2 May 2018\n", "\r\n", "\n\n", "·  ", "Ø  ", "\x00", "\ufffd",
+    "1. Apologies for absence\n",
+    "2. Minutes\n",
+    "3a. Budget\n",
+    "- a) Point\n",
+    "AGENDA\n",
+    "Agenda item\n",
+    "Minutes:",
+    " | \n",
+    "|\n",
+    "No. | Item |\n",
+    "Venue: Gordano Room\n",
+    "15th March 2017 ",
+    "2:00pm – 4:50pm\n",
+    "PDF 228 KB ",
+    "10.35am ",
+    "... view the full minutes text for item 62/21 |\n",
+    "Police & Crime Panel\n",
+    "Thames Valley ",
+    "OSPB ",
+    "**Bold**\n",
+    "# Heading\n",
+    "Date of next meeting: 2 May 2018\n",
+    "\r\n",
+    "\n\n",
+    "·  ",
+    "Ø  ",
+    "\x00",
+    "\ufffd",
 ]
 texts = st.one_of(
     st.text(max_size=400),
@@ -35,7 +57,10 @@ def check_spans(text: str, meeting: Meeting) -> None:
         assert 0 <= span.start <= span.end <= len(text)
 
     located: list[Located[object] | None] = [
-        meeting.date, meeting.start_time, meeting.end_time, meeting.venue,
+        meeting.date,
+        meeting.start_time,
+        meeting.end_time,
+        meeting.venue,
         meeting.body.force,
     ]
     for value in located:
