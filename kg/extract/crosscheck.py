@@ -54,7 +54,7 @@ def same_title(a: str, b: str) -> bool:
 
 
 def listed_notices(meeting: Meeting, text: str) -> list[ListedNotice]:
-    """The notices listed in the text outside every minuted item (the agenda)."""
+    """Find the notices listed in the text outside every minuted item (the agenda)."""
     inside = [(i.title_span.start, i.text_span.end) for i in meeting.items]
     listed = []
     for line in split_lines(text, Span(0, len(text))):
@@ -69,7 +69,9 @@ def listed_notices(meeting: Meeting, text: str) -> list[ListedNotice]:
 
 def _compare(listed: ListedNotice, minuted: list[Decision]) -> Discrepancy | None:
     by_ref = next((d for d in minuted if d.ref == listed.ref), None)
-    by_title = next((d for d in minuted if same_title(d.title or "", listed.title)), None)
+    by_title = next(
+        (d for d in minuted if same_title(d.title or "", listed.title)), None
+    )
     if by_title is not None and by_title.ref != listed.ref:
         return Discrepancy(
             "decision-number-differs",
@@ -89,7 +91,8 @@ def _compare(listed: ListedNotice, minuted: list[Decision]) -> Discrepancy | Non
     if by_ref is None and by_title is None:
         return Discrepancy(
             "decision-not-minuted",
-            f"the agenda lists {listed.ref} ('{listed.title}'), the minutes do not record it",
+            f"the agenda lists {listed.ref} ('{listed.title}'), "
+            "the minutes do not record it",
             listed.span,
         )
     return None

@@ -1,9 +1,9 @@
-"""Decision extraction for the extraction stage: a `Meeting` and its text to `Decision`s.
+"""Decision extraction (extraction stage): a `Meeting` and its text to `Decision`s.
 
-Three forms are read from each item's sentences: numbered decision notices
-("2018/011 (Kenneth Steele House) – Decision to approve refurbishment … £3.65M"), with
-reference, title and status (deferred when signing is put off, signed when the text says
-it is or will be signed); resolutions ("RESOLVED – that", "Resolved - no update required",
+Three forms are read from each item's sentences: numbered decision notices ("2018/011
+(Kenneth Steele House) – Decision to approve refurbishment … £3.65M"), with reference,
+title and status (deferred when signing is put off, signed when the text says it is or
+will be signed); resolutions ("RESOLVED – that", "Resolved - no update required",
 "Recommended - that under Section 100A(4)…", "UNANIMOUSLY RESOLVED that", a "RESOLVED:"
 line with numbered points); and agreements of the body ("It was agreed that…", "The
 Board agreed the minutes…", "Agreed to fund…", "were confirmed as a correct record").
@@ -38,14 +38,14 @@ RESOLUTION = re.compile(
 )
 
 # "It was agreed that…", "It is agreed the need…", "It was unanimously agreed",
-# "The Board agreed the minutes…", "Members agreed that…", "Agreed to fund from reserves…",
+# "The Board agreed the minutes…", "Members agreed that…", "Agreed to fund from…",
 # "He agreed that more regular discussions…", "the PCC and Chief do not agree the…"
 AGREEMENT = re.compile(
     r"\b(?:(?:It|it) (?:was|is|has been) (?:\w+ )?agreed\b|"
-    r"(?:The |the )?(?:Board|Panel|Committee|Sub-Committee|Members|Meeting|Group|"
+    r"(?:The |the )?(?P<body>Board|Panel|Committee|Sub-Committee|Members|Meeting|Group|"
     r"Chair(?:man)?|PCC and (?:the )?Chief(?: Constable)?|Commissioner and (?:the )?"
     r"Chief Constable)(?: members)? (?:(?:\w+ )?agreed|(?:do|did) not agree)\b|"
-    r"^(?:He|She) agreed that\b|^Agreed\b)"
+    r"^(?:He|She) agreed that\b|^(?:Agreed|AGREED)\b)"
 )
 
 # "The Minutes of the meeting held on 27 January 2023 were agreed as a correct record.",
@@ -56,6 +56,47 @@ PASSIVE_AGREEMENT = re.compile(
     r"(?: as an? (?:true and )?(?:correct|accurate|true) record| for publication|"
     r" by the (?:Constabulary|Force|PCC|Commissioner|Chief Constable|Panel|Board|"
     r"Committee|meeting)\b)",
+    re.IGNORECASE,
+)
+
+# the capitalised name before "Board agreed": "the Safer Communities Board agreed"
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|&)\s+)?)+)$")
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+
+
+def agreed_by_this_body(sentence: str, *, body: str = "") -> bool:
+    """Tell whether a sentence records an agreement of this body, not a named other one.
+
+    >>> agreed_by_this_body("The Panel agreed to write to the Home Secretary.")
+    True
+    >>> agreed_by_this_body("The Safer Communities Board agreed a new plan.")
+    False
+    >>> body = "Avon and Somerset Police and Crime Panel"
+    >>> agreed_by_this_body("The Police and Crime Panel agreed it.", body=body)
+    True
+    """
+    own = set(_NAME_WORD.findall(body.lower())) | {"the"}
+    for found in AGREEMENT.finditer(sentence):
+        if found.group("body") is None:
+            return True
+        named = _NAME_BEFORE.search(sentence[: found.start("body")])
+        words = set(_NAME_WORD.findall(named.group(1).lower())) if named else set()
+        if words <= own | {"and", "of"}:
+            return True
+    return False
+
+
+# the clipped form of minutes: "Race and BAME representation in TVP work programme item
+# be combined with Race Action Plan work programme item for 13 November 2023."
+CLIPPED = re.compile(
+    r"^(?:That )?(?P<subject>[A-Z][^,;:.]{2,150}?) be (?:combined|added|noted|approved|"
+    r"adopted|endorsed|accepted|deferred|moved|referred|received|included|scheduled|"
+    r"withdrawn|removed|amended)\b"
+)
+# words that make a clipped "… be added" a request or a possibility, not a decision
+_NOT_CLIPPED = re.compile(
+    r"\b(?:that|if|whether|could|would|should|will|shall|may|might|must|can|to|not|"
+    r"asked|requested|suggested|proposed)\b",
     re.IGNORECASE,
 )
 
@@ -88,10 +129,33 @@ def notice_status(paragraph: str) -> DecisionStatus | None:
     return None
 
 
+# "2018/19 (Quarter 3) – budget outturn": a financial year, not a notice, unless the
+# line says it is a decision
+_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d{2}/\d{2}")
+_SAYS_DECISION = re.compile(r"\bdecision\b", re.IGNORECASE)
+
+
+def notice_head(line: str) -> re.Match[str] | None:
+    """Read the reference and title at the start of a decision notice's line.
+
+    >>> notice_head("2018/009 (Out of Court Disposals) – Decision to move").group("ref")
+    '2018/009'
+    >>> notice_head("2018/19 (Quarter 3) – budget outturn was reported.") is None
+    True
+    """
+    head = DECISION_NOTICE.match(line)
+    if head is None:
+        return None
+    year_like = _FINANCIAL_YEAR.fullmatch(head.group("ref"))
+    if year_like and not _SAYS_DECISION.search(line):
+        return None
+    return head
+
+
 def _notices(item: Item, text: str) -> list[Decision]:
     found = []
     for line in split_lines(text, item.text_span):
-        head = DECISION_NOTICE.match(text, line.start, line.end)
+        head = notice_head(text[line.start : line.end])
         if not head:
             continue
         sentence = split_sentences(text, line)[0]
@@ -110,8 +174,8 @@ def _notices(item: Item, text: str) -> list[Decision]:
     return found
 
 
-def decision_kind(sentence: str) -> DecisionKind | None:
-    """The kind of decision a sentence records, or None.
+def decision_kind(sentence: str, *, body: str = "") -> DecisionKind | None:
+    """Give the kind of decision a sentence records, or None.
 
     >>> decision_kind("Resolved - no update required")
     <DecisionKind.RESOLUTION: 'resolution'>
@@ -123,22 +187,69 @@ def decision_kind(sentence: str) -> DecisionKind | None:
         return DecisionKind.RESOLUTION
     if OTHER_BODY.search(sentence):
         return None
-    if AGREEMENT.search(sentence) or PASSIVE_AGREEMENT.search(sentence):
+    if agreed_by_this_body(sentence, body=body) or PASSIVE_AGREEMENT.search(sentence):
+        return DecisionKind.AGREEMENT
+    clipped = CLIPPED.match(sentence)
+    if clipped and not _NOT_CLIPPED.search(clipped.group("subject")):
         return DecisionKind.AGREEMENT
     return None
 
 
-def _sentences(item: Item, text: str) -> list[Decision]:
+# a point of a resolution's list: "(1) that the report be noted", "b) to approve…"
+LIST_POINT = re.compile(r"^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+")
+# a resolution that only opens a list: "RESOLVED:", "RESOLVED – that:"
+BARE_RESOLUTION = re.compile(r"^\W*(?:\w+\W+)?(?:\w+\W*)?(?:that\W*)?$", re.IGNORECASE)
+
+
+def _opens_list(sentence: str) -> bool:
+    head = RESOLUTION.match(sentence)
+    return head is not None and bool(BARE_RESOLUTION.match(sentence[head.end() :]))
+
+
+def _is_point(text: str, span: Span) -> bool:
+    """Whether a sentence is a numbered point, in line or at the start of its line."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return bool(
+        LIST_POINT.match(text[span.start : span.end])
+        or LIST_POINT.match(text[line_start : span.end].lstrip(" \t-•·"))
+    )
+
+
+def sentence_kinds(
+    text: str, sentences: list[Span], *, body: str = ""
+) -> list[DecisionKind | None]:
+    r"""Give each sentence's decision kind; points after a "RESOLVED:" are resolutions.
+
+    >>> text = "RESOLVED:\n(1) that the report be noted;\n(2) that X be thanked.\nNext."
+    >>> spans = split_sentences(text, Span(0, len(text)))
+    >>> [k and k.value for k in sentence_kinds(text, spans)]
+    [None, 'resolution', 'resolution', None]
+    """
+    kinds: list[DecisionKind | None] = []
+    in_list = False
+    for span in sentences:
+        words = text[span.start : span.end]
+        if in_list and _is_point(text, span):
+            kinds.append(DecisionKind.RESOLUTION)
+            continue
+        in_list = bool(RESOLUTION.match(words))
+        bare = _opens_list(words)
+        notice = DECISION_NOTICE.match(words)
+        kinds.append(None if bare or notice else decision_kind(words, body=body))
+    return kinds
+
+
+def _sentences(item: Item, text: str, *, body: str) -> list[Decision]:
+    sentences = split_sentences(text, item.text_span)
+    kinds = sentence_kinds(text, sentences, body=body)
     found = []
-    for sentence in split_sentences(text, item.text_span):
-        words = text[sentence.start : sentence.end]
-        kind = None if DECISION_NOTICE.match(words) else decision_kind(words)
+    for sentence, kind in zip(sentences, kinds, strict=True):
         if kind is not None:
             found.append(
                 Decision(
                     item=item.position,
                     kind=kind,
-                    text=words,
+                    text=text[sentence.start : sentence.end],
                     span=sentence,
                     amounts=find_amounts(text, sentence),
                 )
@@ -146,15 +257,18 @@ def _sentences(item: Item, text: str) -> list[Decision]:
     return found
 
 
-def decisions_of_item(item: Item, text: str) -> list[Decision]:
-    """The decisions recorded in one item's text, in order of appearance."""
-    found = _notices(item, text) + _sentences(item, text)
+def decisions_of_item(item: Item, text: str, *, body: str = "") -> list[Decision]:
+    """Find the decisions recorded in one item's text, in order of appearance."""
+    found = _notices(item, text) + _sentences(item, text, body=body)
     return sorted(found, key=lambda d: d.span.start)
 
 
 def extract_decisions(meeting: Meeting, text: str) -> Meeting:
     """Fill `meeting.decisions`, and flag notices the agenda lists differently."""
-    decisions = tuple(d for item in meeting.items for d in decisions_of_item(item, text))
+    body = meeting.body.name
+    decisions = tuple(
+        d for item in meeting.items for d in decisions_of_item(item, text, body=body)
+    )
     meeting = dataclasses.replace(meeting, decisions=decisions)
     flagged = notice_discrepancies(meeting, text)
     return dataclasses.replace(meeting, discrepancies=meeting.discrepancies + flagged)

@@ -1,10 +1,10 @@
-"""Sentence splitting for the extraction stage: a text region to sentence and bullet spans.
+"""Sentence splitting (extraction stage): a text region to sentence and bullet spans.
 
 Minutes mix prose paragraphs, bullet points (`-`, `·`, `Ø`, `•`), numbered or lettered
 points (`(1)`, `a)`, `[`) and headings. `split_sentences(text, span)` cuts the region
 `text[span]` into lines, drops each line's bullet marker, then splits the line at
 sentence ends that are not abbreviations ("T/Det. Supt. Minton", "e.g.", "A. Patel").
-It returns `Span`s into the original text, so every later quote is sliced, never retyped.
+It returns `Span`s into the original text, so later quotes are sliced, never retyped.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from kg.records import Span
 
-# "- Panel members raised…", "· Outlining the…", "(1) Reference was made…", "a) Assurance…",
+# "- Panel members raised…", "· Outlining the…", "(1) Reference was made…", "a) Assur…",
 # "[The PCC replied…", "Ø Sex work", "• Recruitment", "1. Apologies", "**Flooding** –"
 _MARKER = re.compile(
     r"^[^\S\n]*(?:[-–•·Ø*>\u2022]+[^\S\n]+|\(?[0-9ivxa-hj-z]{1,4}[.)][^\S\n]+|\[+|\*\*)*"
@@ -24,7 +24,7 @@ _MARKER = re.compile(
 # "…at-risk areas. Concern was expressed…"
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*[^\S\n]+(?=[\"“‘(\[]?[A-Z0-9£])")
 
-# Words that end in a full stop without ending a sentence: "Ch. Supt. Ridley", "e.g. Uber".
+# Words that end in a full stop without ending a sentence: "Ch. Supt. Ridley", "e.g."
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof cllr cllor rev revd st supt det ch insp sgt dept dep dci di pc "
     "no nos vol para paras ref fig eg ie e.g i.e etc approx cf inc ltd co vs v jan feb "
@@ -37,9 +37,9 @@ _LAST_WORD = re.compile(r"([\w/.]+)\.?[\"”’')\]]*$")
 
 
 def split_lines(text: str, span: Span) -> Iterator[Span]:
-    """The non-blank lines of `text[span]`, each without its bullet marker or edge spaces.
+    r"""Find the non-blank lines of `text[span]`, without bullet markers or edge spaces.
 
-    >>> text = "- First point.\\n\\n  (2) Second"
+    >>> text = "- First point.\n\n  (2) Second"
     >>> [text[s.start:s.end] for s in split_lines(text, Span(0, len(text)))]
     ['First point.', 'Second']
     """
@@ -83,9 +83,9 @@ def _split_line(text: str, line: Span) -> Iterator[Span]:
 
 
 def split_sentences(text: str, span: Span) -> list[Span]:
-    """The sentences and bullet points of `text[span]`, in order.
+    r"""Split `text[span]` into its sentences and bullet points, in order.
 
-    >>> text = "- Ch. Supt. Ridley spoke. The PCC asked (e.g. Uber) why.\\nAction: none"
+    >>> text = "- Ch. Supt. Ridley spoke. The PCC asked (e.g. Uber) why.\nAction: none"
     >>> [text[s.start:s.end] for s in split_sentences(text, Span(0, len(text)))]
     ['Ch. Supt. Ridley spoke.', 'The PCC asked (e.g. Uber) why.', 'Action: none']
     """

@@ -1,10 +1,11 @@
-"""The topic thesaurus for the extraction stage: `ontology/topics.ttl` to compiled matchers.
+"""Topic thesaurus (extraction stage): `ontology/topics.ttl` to compiled matchers.
 
-Reads the SKOS concept scheme (an rdflib `Graph`) and gives one `TopicMatcher` per concept:
-its key (`skos:notation`) and a regex built from its `prefLabel`, `altLabel` and
-`hiddenLabel` wordings. Case, plurals, possessives, hyphens and spaces are folded, so
-"cyber crime" also finds "Cybercrime" and "cyber-crimes"; labels written with capitals
-(abbreviations such as "ASB", programme names such as "Prevent") match only as written.
+Reads the SKOS concept scheme (an rdflib `Graph`) and gives one `TopicMatcher` per
+concept: its key (`skos:notation`) and a regex built from its `prefLabel`, `altLabel`
+and `hiddenLabel` wordings. Case, plurals, possessives, hyphens and spaces are folded,
+so "cyber crime" also finds "Cybercrime" and "cyber-crimes"; labels written with
+capitals (abbreviations such as "ASB", programme names such as "Prevent") match only as
+written.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class TopicMatcher:
     pattern: re.Pattern[str]
 
 
-# separators folded between the words of a label: "cyber crime", "cyber-crime", "cybercrime"
+# separators folded between a label's words: "cyber crime", "cyber-crime", "cybercrime"
 _SEPARATOR = r"[\s\-‐–,/]*"
 _SPLIT = re.compile(r"[\s\-‐–,/]+")
 _APOSTROPHE = re.compile(r"['’]")
@@ -44,7 +45,7 @@ def _word_pattern(word: str, *, last: bool) -> str:
 
 
 def label_pattern(label: str) -> str:
-    """The regex source of one label, with folded separators, plural and boundaries.
+    """Build one label's regex source: folded separators, plural and boundaries.
 
     >>> bool(re.fullmatch(label_pattern("cyber crime"), "cybercrimes", re.I))
     True
@@ -64,8 +65,10 @@ def _alternation(labels: list[str]) -> str:
     return "|".join(label_pattern(label) for label in ordered)
 
 
-def compile_matcher(key: str, labels: list[str], pref_labels: list[str]) -> TopicMatcher:
-    """One matcher: lower-case labels and pref labels fold case, others match as written.
+def compile_matcher(
+    key: str, labels: list[str], pref_labels: list[str]
+) -> TopicMatcher:
+    """Compile one matcher: lower-case and pref labels fold case, others match as is.
 
     >>> m = compile_matcher("anti-social-behaviour", ["ASB"], ["Anti-social behaviour"])
     >>> [x.group() for x in m.pattern.finditer("ASB and antisocial behaviour, not asb")]
@@ -82,7 +85,7 @@ def compile_matcher(key: str, labels: list[str], pref_labels: list[str]) -> Topi
 
 
 def matchers_from_graph(graph: Graph) -> tuple[TopicMatcher, ...]:
-    """A matcher for every concept with a `skos:notation` in `graph`, sorted by key."""
+    """Compile a matcher per concept with a `skos:notation` in `graph`, by key."""
     matchers = []
     for concept, notation in graph.subject_objects(SKOS.notation):
         prefs = [str(o) for o in graph.objects(concept, SKOS.prefLabel)]
@@ -97,6 +100,6 @@ def matchers_from_graph(graph: Graph) -> tuple[TopicMatcher, ...]:
 
 @functools.cache
 def load_thesaurus() -> tuple[TopicMatcher, ...]:
-    """The matchers of the project's `ontology/topics.ttl` (read once per process)."""
+    """Load the matchers of `ontology/topics.ttl` (read once per process)."""
     graph = Graph().parse(data=read_text("ontology", "topics.ttl"), format="turtle")
     return matchers_from_graph(graph)

@@ -1,18 +1,19 @@
-"""Topic tagging for the extraction stage: a `Meeting` and its text to `ItemTopic` records.
+"""Topic tagging (extraction stage): a `Meeting` and its text to `ItemTopic` records.
 
-An item is tagged with a thesaurus concept (`kg.extract.thesaurus`) when its title uses one
-of the concept's wordings, or when at least one sentence or bullet point of its minuted
-text is about the concept. A wording met only in passing does not count: one given as an
-example ("issues like Anti-Social Behaviour"), a comparison ("more likely than robbery"),
-or one entry of a run-on list inside a sentence. A bullet point of its own, such as an
-entry of a list of future agenda items, does count. Each tag keeps the matched phrase and
-its span as evidence.
+An item is tagged with a thesaurus concept (`kg.extract.thesaurus`) when its title uses
+one of the concept's wordings, or when at least one sentence or bullet point of its
+minuted text is about the concept. A wording met only in passing does not count: one
+given as an example ("issues like Anti-Social Behaviour"), a comparison ("more likely
+than robbery"), or one entry of a run-on list inside a sentence. A bullet point of its
+own, such as an entry of a list of future agenda items, does count. Each tag keeps the
+matched phrase and its span as evidence.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
 from kg.extract.sentences import split_sentences
 from kg.extract.thesaurus import TopicMatcher, load_thesaurus
@@ -27,7 +28,7 @@ _PASSING = re.compile(
     re.IGNORECASE,
 )
 
-# an entry of an in-sentence list: ", Vetting and Training", "Principal, Prevent, Prepare"
+# an entry of an in-sentence list: ", Vetting and Training", "Principal, Prevent, …"
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*(?:\w+\s+){0,2}$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s*,", re.IGNORECASE)
 
@@ -42,8 +43,20 @@ def _in_list(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# the topic's words are part of a post's name: "Chief Finance Officer", "Head of
+# Estates", "Safeguarding Adviser", "Diversity Champion"
+_POST_AFTER = re.compile(
+    r"^\s+(?:Officer|Manager|Lead|Director|Adviser|Advisor|Co-?ordinator|Champion|"
+    r"Partner|Analyst|Team Leader)s?\b"
+)
+_POST_BEFORE = re.compile(
+    r"\b(?:Head|Director|Manager|Lead|Portfolio Holder|Cabinet Member) (?:of|for) "
+    r"(?:the )?$"
+)
+
+
 def is_passing(sentence: str, start: int, end: int) -> bool:
-    """Whether the words `sentence[start:end]` are mentioned only in passing.
+    """Tell whether the words `sentence[start:end]` are mentioned only in passing.
 
     >>> s = "if businesses are empowered on issues like Anti-Social Behaviour then"
     >>> is_passing(s, s.index("Anti"), s.index(" then"))
@@ -51,44 +64,84 @@ def is_passing(sentence: str, start: int, end: int) -> bool:
     >>> s = "Panel members received a briefing on Anti-Social Behaviour."
     >>> is_passing(s, s.index("Anti"), len(s) - 1)
     False
+    >>> s = "the Chief Finance Officer was appointed"
+    >>> is_passing(s, s.index("Finance"), s.index(" Officer"))
+    True
     """
-    return bool(_PASSING.search(sentence[max(0, start - 40) : start])) or _in_list(
-        sentence, start, end
+    before, after = sentence[max(0, start - 40) : start], sentence[end:]
+    return (
+        bool(_PASSING.search(before))
+        or bool(_POST_AFTER.match(after) or _POST_BEFORE.search(before))
+        or _in_list(sentence, start, end)
     )
 
 
-def _first_about(
-    matcher: TopicMatcher, text: str, sentences: list[Span]
-) -> Span | None:
-    for sentence in sentences:
-        words = text[sentence.start : sentence.end]
-        for found in matcher.pattern.finditer(words):
-            if not is_passing(words, found.start(), found.end()):
-                return Span(sentence.start + found.start(), sentence.start + found.end())
-    return None
+@dataclass(frozen=True, slots=True)
+class _Match:
+    key: str
+    start: int
+    end: int
+
+
+def sentence_matches(
+    words: str, thesaurus: tuple[TopicMatcher, ...], *, passing: bool
+) -> list[_Match]:
+    """Find each topic's wordings in one sentence, outermost first.
+
+    A wording inside a longer one of another topic does not count ("workforce" inside
+    "workforce diversity"); with `passing=False`, nor do mentions made in passing.
+
+    >>> from kg.extract.thesaurus import compile_matcher
+    >>> both = (compile_matcher("a", ["workforce"], []),
+    ...         compile_matcher("b", ["workforce diversity"], []))
+    >>> [m.key for m in sentence_matches("on workforce diversity", both, passing=True)]
+    ['b']
+    """
+    found = [
+        _Match(matcher.key, hit.start(), hit.end())
+        for matcher in thesaurus
+        for hit in matcher.pattern.finditer(words)
+    ]
+    outer = [
+        m
+        for m in found
+        if not any(
+            o.key != m.key
+            and o.start <= m.start
+            and m.end <= o.end
+            and o != m
+            and (o.end - o.start) > (m.end - m.start)
+            for o in found
+        )
+    ]
+    if passing:
+        return outer
+    return [m for m in outer if not is_passing(words, m.start, m.end)]
 
 
 def topics_of_item(
     item: Item, text: str, *, thesaurus: tuple[TopicMatcher, ...]
 ) -> list[ItemTopic]:
-    """The topics one item is about, each with the first phrase that shows it."""
+    """Find the topics one item is about, each with the first phrase that shows it."""
     title = item.title_span
     sentences = [title, *split_sentences(text, item.text_span)]
-    tags = []
-    for matcher in thesaurus:
-        found = matcher.pattern.search(text, title.start, title.end)
-        span = Span(found.start(), found.end()) if found else None
-        span = span or _first_about(matcher, text, sentences[1:])
-        if span:
-            phrase = text[span.start : span.end]
-            tags.append(ItemTopic(item.position, matcher.key, phrase, span))
-    return tags
+    first: dict[str, Span] = {}
+    for index, sentence in enumerate(sentences):
+        words = text[sentence.start : sentence.end]
+        # a title names its topics; only the discussion can mention one in passing
+        for hit in sentence_matches(words, thesaurus, passing=index == 0):
+            span = Span(sentence.start + hit.start, sentence.start + hit.end)
+            first.setdefault(hit.key, span)
+    return [
+        ItemTopic(item.position, key, text[span.start : span.end], span)
+        for key, span in sorted(first.items())
+    ]
 
 
 def tag_topics(
     meeting: Meeting, text: str, *, thesaurus: tuple[TopicMatcher, ...] | None = None
 ) -> Meeting:
-    """Tag every item of `meeting` with the topics it discusses (`topics.ttl` by default)."""
+    """Tag every item of `meeting` with its topics (from `topics.ttl` by default)."""
     matchers = load_thesaurus() if thesaurus is None else thesaurus
     topics = tuple(
         tag

@@ -1,4 +1,4 @@
-"""Outcomes mapping: a `Meeting`'s topics, decisions, actions and discrepancies to triples.
+"""Outcomes mapping: a `Meeting`'s topics, decisions, actions, discrepancies to triples.
 
 Input is a meeting record and the text its spans point into; output is an iterator of
 triples (`kg.mapping.evidence.Triple`). Items link their thesaurus topics directly
@@ -11,6 +11,7 @@ sentence and `kg:MonetaryAmount`s; a `kg:Action` its owner as written; a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -19,6 +20,17 @@ from kg.mapping.evidence import Triple, evidence_triples
 from kg.mapping.iris import concept_iri, meeting_iri, part_iri, topic_iri
 from kg.namespaces import KG
 from kg.records import Action, Decision, Discrepancy, ItemTopic, Meeting
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """Write `value` as an `xsd:decimal` in canonical form, so Turtle round-trips it.
+
+    >>> str(decimal_literal(Decimal("3650000"))), str(decimal_literal(Decimal("2.50")))
+    ('3650000.0', '2.5')
+    """
+    text = format(value.normalize(), "f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def outcome_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
@@ -37,7 +49,9 @@ def _item(meeting: Meeting, position: int | None) -> URIRef | None:
     return None if position is None else part_iri(meeting, "item", position)
 
 
-def topic_triples(meeting: Meeting, tagging: ItemTopic, *, text: str) -> Iterator[Triple]:
+def topic_triples(
+    meeting: Meeting, tagging: ItemTopic, *, text: str
+) -> Iterator[Triple]:
     """Yield `item kg:topic concept` and the tagging node with phrase and evidence."""
     item = part_iri(meeting, "item", tagging.item)
     node = part_iri(meeting, "topic", f"{tagging.item}-{tagging.key}")
@@ -68,15 +82,17 @@ def decision_triples(
     if decision.title:
         yield node, KG.title, Literal(decision.title)
     if decision.status is not None:
-        yield node, KG.decisionStatus, concept_iri(
-            "decision-status", decision.status.value
+        yield (
+            node,
+            KG.decisionStatus,
+            concept_iri("decision-status", decision.status.value),
         )
     yield from evidence_triples(node, decision.span, meeting=meeting, text=text)
     for number, amount in enumerate(decision.amounts, start=1):
         money = URIRef(f"{node}/amount/{number}")
         yield node, KG.amount, money
         yield money, RDF.type, KG.MonetaryAmount
-        yield money, KG.amountValue, Literal(amount.value, datatype=XSD.decimal)
+        yield money, KG.amountValue, decimal_literal(amount.value)
         yield money, KG.currency, Literal(amount.currency)
         yield from evidence_triples(money, amount.span, meeting=meeting, text=text)
 

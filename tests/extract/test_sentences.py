@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.extract.sentences import split_lines, split_sentences
+from kg.records import Span
+
+
+def pieces(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text, Span(0, len(text)))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "- Panel members raised concerns. Concern was expressed that it lagged.",
+            [
+                "Panel members raised concerns.",
+                "Concern was expressed that it lagged.",
+            ],
+        ),
+        (
+            "T/Det. Supt. Minton explained it. Ch. Supt. Ridley agreed.",
+            ["T/Det. Supt. Minton explained it.", "Ch. Supt. Ridley agreed."],
+        ),
+        (
+            "Working with e.g. Uber and A. Patel helped.",
+            ["Working with e.g. Uber and A. Patel helped."],
+        ),
+        (
+            "· Outlining the Crimefighters Strategy",
+            ["Outlining the Crimefighters Strategy"],
+        ),
+        ("Ø Sex work", ["Sex work"]),
+        ("(1) Reference was made to the plan.", ["Reference was made to the plan."]),
+        ("[The PCC replied that it was fine.]", ["The PCC replied that it was fine.]"]),
+        (
+            "attending.\u00a0 He agreed that it would help.",
+            ["attending.", "He agreed that it would help."],
+        ),
+        ("Action:\nThe PCC to be informed.", ["Action:", "The PCC to be informed."]),
+        (
+            "a cost of £3.65M. The Decision Notice will be signed.",
+            ["a cost of £3.65M.", "The Decision Notice will be signed."],
+        ),
+    ],
+)
+def test_split_sentences_table(text: str, expected: list[str]) -> None:
+    assert pieces(text) == expected
+
+
+def test_split_lines_keeps_offsets_into_the_whole_text() -> None:
+    text = "HEADER\n- one\n\n  - two  \n"
+    region = Span(7, len(text))
+    assert [text[s.start : s.end] for s in split_lines(text, region)] == ["one", "two"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .\n-()1A£")), max_size=80))
+def test_sentences_are_ordered_disjoint_stripped_and_inside(text: str) -> None:
+    region = Span(0, len(text))
+    spans = split_sentences(text, region)
+    previous_end = 0
+    for span in spans:
+        assert region.start <= span.start < span.end <= region.end
+        assert span.start >= previous_end
+        piece = text[span.start : span.end]
+        assert piece == piece.strip() and "\n" not in piece
+        previous_end = span.end
