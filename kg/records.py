@@ -263,7 +263,7 @@ def from_json(kind: type[T], data: Any) -> T:
 def _decode(kind: Any, data: Any) -> Any:
     if data is None:
         return None
-    origin = typing.get_origin(kind)
+    origin: Any = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
         return _decode(options[0], data)
@@ -271,16 +271,9 @@ def _decode(kind: Any, data: Any) -> Any:
         inner = typing.get_args(kind)[0]
         return tuple(_decode(inner, v) for v in data)
     if origin is not None and dataclasses.is_dataclass(origin):
-        hints = typing.get_type_hints(origin)
-        params = dict(zip(origin.__parameters__, typing.get_args(kind), strict=True))
-        values = {}
-        for name, value in data.items():
-            hint = hints[name]
-            values[name] = _decode(params.get(hint, hint), value)
-        return origin(**values)
+        return _decode_record(origin, data, typing.get_args(kind))
     if dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
-        return kind(**{name: _decode(hints[name], value) for name, value in data.items()})
+        return _decode_record(kind, data, ())
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return kind(data)
     if kind is dt.date:
@@ -288,6 +281,17 @@ def _decode(kind: Any, data: Any) -> Any:
     if kind is Decimal:
         return Decimal(data)
     return data
+
+
+def _decode_record(cls: Any, data: dict[str, Any], args: tuple[Any, ...]) -> Any:
+    """Build dataclass `cls` from `data`, resolving type parameters to `args`."""
+    hints = typing.get_type_hints(cls)
+    params = dict(zip(getattr(cls, "__parameters__", ()), args, strict=False))
+    values = {}
+    for name, value in data.items():
+        hint = hints[name]
+        values[name] = _decode(params.get(hint, hint), value)
+    return cls(**values)
 
 
 EXAMPLE_MEETING = Meeting(
