@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from enum import Enum
+
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg import resources
-from kg.namespaces import KG, ONTOLOGY_IRI, bind_prefixes
+from kg.mapping.iris import concept_iri
+from kg.namespaces import ID, KG, ONTOLOGY_IRI, bind_prefixes
+from kg.records import AttendanceStatus, BodyKind, DecisionKind, DecisionStatus
 
 KG_NS = ONTOLOGY_IRI + "#"
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
@@ -80,3 +85,47 @@ def test_unknown_term_fails_loudly() -> None:
 def test_bind_prefixes_binds_kg() -> None:
     graph = bind_prefixes(Graph())
     assert dict(graph.namespaces())["kg"] == URIRef(KG_NS)
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [
+        (kind, name)
+        for kind in ("ontology", "shapes")
+        for name in resources.names(kind, ".ttl")
+    ],
+)
+def test_data_files_use_only_declared_terms(kind: str, name: str) -> None:
+    graph = Graph().parse(data=resources.read_text(kind, name), format="turtle")
+    used = {
+        str(term).removeprefix(KG_NS)
+        for term in graph.all_nodes()
+        if isinstance(term, URIRef) and str(term).startswith(KG_NS)
+    }
+    assert used - python_terms() == set()
+
+
+@pytest.mark.parametrize("name", resources.names("queries", ".rq"))
+def test_saved_queries_use_only_declared_terms(name: str) -> None:
+    text = resources.read_text("queries", name)
+    assert f"PREFIX kg: <{KG_NS}>" in text or "kg:" not in text
+    used = set(re.findall(r"\bkg:([A-Za-z]\w*)", text))
+    assert used - python_terms() == set()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "enum"),
+    [
+        ("body-kind", BodyKind),
+        ("attendance-status", AttendanceStatus),
+        ("decision-kind", DecisionKind),
+        ("decision-status", DecisionStatus),
+    ],
+)
+def test_closed_lists_match_the_record_enums(scheme: str, enum: type[Enum]) -> None:
+    lists = Graph().parse(data=resources.read_text("ontology", "lists.ttl"))
+    members = set(lists.subjects(SKOS.inScheme, ID[f"{scheme}-scheme"]))
+    assert members == {concept_iri(scheme, member.value) for member in enum}
+    for concept in members:
+        assert str(lists.value(concept, SKOS.notation)) == str(concept).rsplit("/")[-1]
+        assert lists.value(concept, SKOS.prefLabel) is not None

@@ -49,14 +49,20 @@ def meeting_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
 def xsd_time(clock: str) -> Literal:
     """Give the `xsd:time` literal of a clock time written "HH:MM" (or "HH:MM:SS").
 
+    Anything else stays a plain literal, which the meeting shape then reports.
+
     >>> str(xsd_time("9:30")), xsd_time("14:00").datatype.endswith("#time")
     ('09:30:00', True)
+    >>> xsd_time("25:00").datatype is None
+    True
     """
     match = _CLOCK.match(clock.strip())
     if match is None:
         return Literal(clock)
-    hours, minutes, seconds = match.group(1), match.group(2), match.group(3) or "00"
-    return Literal(f"{int(hours):02d}:{minutes}:{seconds}", datatype=XSD.time)
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    if hours > 23 or minutes > 59 or seconds > 59:
+        return Literal(clock)
+    return Literal(f"{hours:02d}:{minutes:02d}:{seconds:02d}", datatype=XSD.time)
 
 
 def meeting_node_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
@@ -90,20 +96,27 @@ def document_triples(meeting: Meeting) -> Iterator[Triple]:
 
 
 def body_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
-    """Yield the body that met: its name, kind, class by kind and force area."""
+    """Yield the body that met: its name, kind, class by kind and force area.
+
+    A body is shared by all its meetings, so the quotes naming it and its force hang
+    off this meeting (`body-evidence`, `forceArea-evidence`), one per document.
+    """
     body = meeting.body
-    force_id = _force_id(meeting)
-    node = body_iri(body.name, force_id)
+    node = body_iri(body.name, _force_id(meeting))
     yield node, RDF.type, KG.Body
     if body.kind in BODY_CLASSES:
         yield node, RDF.type, BODY_CLASSES[body.kind]
     yield node, KG.name, Literal(body.name)
     yield node, KG.bodyKind, concept_iri("body-kind", body.kind.value)
+    mentioned = meeting_iri(meeting)
     if body.span is not None:
-        yield from _evidence(meeting, node, body.span, key="name-evidence", text=text)
+        span = body.span
+        yield from _evidence(meeting, mentioned, span, key="body-evidence", text=text)
     if body.force is not None:
-        force = Located(force_iri(body.force.value), body.force.span)
-        yield from _located(meeting, node, KG.forceArea, force, text=text)
+        yield node, KG.forceArea, force_iri(body.force.value)
+        span = body.force.span
+        key = "forceArea-evidence"
+        yield from _evidence(meeting, mentioned, span, key=key, text=text)
 
 
 def item_triples(meeting: Meeting, item: Item, *, text: str) -> Iterator[Triple]:

@@ -1,10 +1,11 @@
 """Reference data: every `ontology/*.ttl` file as one rdflib `Graph`.
 
 Input is the ontology folder, read by name through `kg.resources` (the ontology itself,
-the closed lists, forces, topics, post holders, alignments: whatever files exist); output
-is an rdflib `Graph` that the store puts in `id/graph/reference`, so the published graph
-is self-contained, and that validation reads for classes and closed lists. The files are
-parsed once per process; each call returns a fresh graph, so callers may change it.
+the closed lists, forces, topics, post holders, alignments: whatever files exist);
+output is an rdflib `Graph` that the store puts in `id/graph/reference`, so the
+published graph is self-contained, and that validation reads for classes and closed
+lists. The files are parsed once per process; each call returns a fresh graph, so
+callers may change it.
 """
 
 from __future__ import annotations

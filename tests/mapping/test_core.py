@@ -118,7 +118,10 @@ def test_each_value_has_its_own_evidence_quoting_the_text() -> None:
         "startTime-evidence": "13:00",
         "endTime-evidence": "17:00",
         "venue-evidence": "Gordano Room",
+        "body-evidence": "Avon and Somerset Police and Crime Board",
+        "forceArea-evidence": "Avon and Somerset",
     }
+    assert graph.value(BODY, KG.evidence) is None
     for node in graph.subjects(RDF.type, KG.Evidence):
         start, end = (int(graph.value(node, p)) for p in (KG.start, KG.end))
         assert str(graph.value(node, KG.quote)) == TEXT[start:end]
@@ -126,8 +129,12 @@ def test_each_value_has_its_own_evidence_quoting_the_text() -> None:
 
 def test_missing_values_give_no_triples() -> None:
     graph = _graph(_meeting(date=None, start_time=None, end_time=None, venue=None))
-    for predicate in (KG.date, KG.startTime, KG.endTime, KG.venue, KG.evidence):
+    for predicate in (KG.date, KG.startTime, KG.endTime, KG.venue):
         assert graph.value(MEETING, predicate) is None
+    keys = {
+        str(node).rsplit("/", 1)[-1] for node in graph.objects(MEETING, KG.evidence)
+    }
+    assert keys == {"body-evidence", "forceArea-evidence"}
 
 
 def test_same_input_gives_identical_triples_without_blank_nodes() -> None:

@@ -8,12 +8,13 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.errors import KgError
 from kg.mapping import meeting_to_graph
 from kg.mapping.iris import REFERENCE_GRAPH, meeting_graph_iri
 from kg.mapping.reference import reference_graph
 from kg.parse import parse_document
 from kg.queries import run_query
-from kg.records import Source
+from kg.records import Meeting, Source
 from kg.store import OxigraphStore, memory_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -22,15 +23,26 @@ Row = tuple[str | None, ...]
 
 
 @pytest.fixture(scope="module")
-def store() -> OxigraphStore:
-    seeds = memory_store()
+def seeds() -> list[tuple[Meeting, str]]:
+    parsed = []
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         digest = hashlib.sha256(text.encode()).hexdigest()
-        meeting = parse_document(text, Source(path.name, digest, len(text)))
-        seeds.replace_graph(meeting_graph_iri(meeting), meeting_to_graph(meeting, text))
-    seeds.replace_graph(REFERENCE_GRAPH, reference_graph())
-    return seeds
+        parsed.append(
+            (parse_document(text, Source(path.name, digest, len(text))), text)
+        )
+    return parsed
+
+
+@pytest.fixture(scope="module")
+def store(seeds: list[tuple[Meeting, str]]) -> OxigraphStore:
+    loaded = memory_store()
+    for meeting, text in seeds:
+        loaded.replace_graph(
+            meeting_graph_iri(meeting), meeting_to_graph(meeting, text)
+        )
+    loaded.replace_graph(REFERENCE_GRAPH, reference_graph())
+    return loaded
 
 
 def rows(store: OxigraphStore, name: str, **params: str) -> list[Row]:
@@ -131,3 +143,63 @@ def test_agenda_items_keep_printed_numbers(store: OxigraphStore) -> None:
     numbers = [row[1] for row in rows(store, "agenda-items") if row[0] == M002]
     printed = ["62/21", "63/21", "64/21", "65/21", "66/21"]
     assert numbers == ["1", "2", "3", "4", *printed, "10"]
+
+
+def _topic_counts(seeds: list[tuple[Meeting, str]]) -> set[Row]:
+    """Count meetings and items per (force, topic) from the records, not the graph."""
+    meetings: dict[tuple[str, str], set[str]] = {}
+    items: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    for meeting, _ in seeds:
+        if meeting.body.force is None:
+            continue
+        for tagging in meeting.topics:
+            key = (f"force/{meeting.body.force.value}", f"topic/{tagging.key}")
+            meetings.setdefault(key, set()).add(meeting.source.name)
+            items.setdefault(key, set()).add((meeting.source.name, tagging.item))
+    return {(*key, str(len(meetings[key])), str(len(items[key]))) for key in meetings}
+
+
+def test_topics_by_force_counts_meetings_and_items(
+    store: OxigraphStore, seeds: list[tuple[Meeting, str]]
+) -> None:
+    assert columns(store, "topics-by-force") == ("force", "topic", "meetings", "items")
+    found = rows(store, "topics-by-force")
+    assert set(found) == _topic_counts(seeds)
+    assert len(found) == len(set(found))
+    assert [row[0] for row in found] == sorted(row[0] for row in found)
+
+
+def test_topics_by_force_narrowed_to_one_force_and_topic(
+    store: OxigraphStore, seeds: list[tuple[Meeting, str]]
+) -> None:
+    expected = {
+        row
+        for row in _topic_counts(seeds)
+        if row[:2] == ("force/thames-valley", "topic/finance")
+    }
+    found = rows(store, "topics-by-force", force="thames-valley", topic="finance")
+    assert set(found) == expected
+
+
+def test_force_timeline_lists_a_forces_meetings_in_date_order(
+    store: OxigraphStore,
+) -> None:
+    assert rows(store, "force-timeline", force="avon-and-somerset") == [
+        (
+            M000, "2017-03-15",
+            "body/avon-and-somerset/avon-and-somerset-police-and-crime-panel",
+            "Avon and Somerset Police and Crime Panel",
+            "body-kind/police-and-crime-panel", "000_ba695e77e2479c4d.txt", "14",
+        ),
+        (
+            M004, "2018-04-04",
+            "body/avon-and-somerset/avon-and-somerset-police-and-crime-board",
+            "Avon and Somerset Police and Crime Board",
+            "body-kind/pcc-board", "004_86c6655b3b10abe6.txt", "14",
+        ),
+    ]  # fmt: skip
+
+
+def test_force_timeline_needs_a_force(store: OxigraphStore) -> None:
+    with pytest.raises(KgError, match="force"):
+        run_query(store, "force-timeline", {})
