@@ -8,6 +8,7 @@ One click group, one thin command per job: `kg ingest`, `kg validate`, `kg query
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,8 @@ from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store
 from kg.queries import load_query, query_names, run_query
 from kg.results import FORMATTERS
-from kg.store import GraphStore, OxigraphStore, folder_store, memory_store, open_data
+from kg.store import GraphStore, folder_store, graph_format, memory_store, open_data
+from kg.viz.cli import COMMANDS as VIZ_COMMANDS
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Documents above which ingest shows a progress bar (on a terminal only).
@@ -58,19 +60,28 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), help="Graph file to write.")
-@click.option("--store", "store_dir", type=click.Path(path_type=Path),
-              help="Persistent store folder to update.")
-@click.option("--validate/--no-validate", default=True, show_default=True,
-              help="Check every meeting against the SHACL shapes.")
-def ingest(paths: tuple[Path, ...], out: Path | None, store_dir: Path | None,
-           validate: bool) -> None:
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path),
+    help="Persistent store folder to update.",
+)
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Check every meeting against the SHACL shapes.",
+)
+def ingest(
+    paths: tuple[Path, ...], out: Path | None, store_dir: Path | None, validate: bool
+) -> None:
     """Read minutes (files or folders) into a graph file and/or a store."""
     if out is None and store_dir is None:
         raise click.UsageError("give --out GRAPH_FILE, --store DIR or both")
     with user_errors():
         documents = pipeline.find_documents(paths)
         if out is not None:
-            export_format_check(out)
+            graph_format(out)  # refuse an unknown extension before any work
         store = folder_store(store_dir) if store_dir else memory_store()
         try:
             report = pipeline.ingest(
@@ -86,13 +97,6 @@ def ingest(paths: tuple[Path, ...], out: Path | None, store_dir: Path | None,
     _fail_on(report.errors)
 
 
-def export_format_check(out: Path) -> None:
-    """Refuse an output extension before any work is done."""
-    from kg.store import graph_format
-
-    graph_format(out)
-
-
 def _progress(documents: list[Path]) -> Iterable[Path]:
     if len(documents) < PROGRESS_MIN or not sys.stderr.isatty():
         yield from documents
@@ -101,10 +105,15 @@ def _progress(documents: list[Path]) -> Iterable[Path]:
         yield from bar
 
 
-def _summary(report: pipeline.IngestReport, *, out: Path | None,
-             store_dir: Path | None) -> str:
-    parts = [f"{len(report.built)} built", f"{len(report.unchanged)} unchanged",
-             f"{len(report.errors)} failed", f"{len(report.warnings)} warnings"]
+def _summary(
+    report: pipeline.IngestReport, *, out: Path | None, store_dir: Path | None
+) -> str:
+    parts = [
+        f"{len(report.built)} built",
+        f"{len(report.unchanged)} unchanged",
+        f"{len(report.errors)} failed",
+        f"{len(report.warnings)} warnings",
+    ]
     targets = [str(p) for p in (out, store_dir) if p is not None]
     return f"ingest: {', '.join(parts)} -> {' and '.join(targets)}"
 
@@ -122,12 +131,12 @@ def _fail_on(errors: list[str]) -> None:
 @click.argument("graph", type=click.Path(path_type=Path))
 def validate_command(graph: Path) -> None:
     """Check a graph file or store against the SHACL shapes; exit 1 if it fails."""
-    from kg.store import to_rdflib
-    from kg.validate import validate
-
     with user_errors():
         store = open_data(graph)
-        report = validate(to_rdflib(store.quads()))
+        try:
+            report = pipeline.validate_store(store)
+        finally:
+            store.close()
     click.echo(report.render())
     if not report.conforms:
         sys.exit(1)
@@ -135,17 +144,52 @@ def validate_command(graph: Path) -> None:
 
 @cli.command()
 @click.argument("name")
-@data_option
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter (repeatable), e.g. topic=cyber-crime.")
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table",
-              show_default=True)
-def query(name: str, data: Path, params: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    help="A graph file (.ttl .nt .nq .trig .jsonld) or a store folder.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="A SPARQL 1.1 query URL to ask instead (see docs/endpoints.md).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for the --endpoint.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A query parameter (repeatable), e.g. topic=cyber-crime.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="table",
+    show_default=True,
+)
+def query(
+    name: str,
+    data: Path | None,
+    endpoint: str | None,
+    timeout: float,
+    params: tuple[str, ...],
+    fmt: str,
+) -> None:
     """Run a saved query (NAME, see `kg queries`) or a FILE.rq against a graph."""
+    from kg.remote import open_source
+
     with user_errors():
         loaded = load_query(name)
         values = _read_params(params)
-        store = open_data(data)
+        store = open_source(data, endpoint, timeout=timeout)
         try:
             results = run_query(store, loaded, values)
         finally:
@@ -180,22 +224,133 @@ def queries() -> None:
 
 @cli.command(name="export")
 @data_option
-@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default=None,
-              help="Output format (default: from the --out extension).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    default=None,
+    help="Output format (default: from the --out extension).",
+)
 @click.option("--out", required=True, type=click.Path(path_type=Path))
-def export_command(data: Path, fmt: str | None, out: Path) -> None:
+@click.option("--describe", "description", type=click.Path(path_type=Path),
+              help="Also write a DCAT + VoID description (.ttl .nt .jsonld) of the "
+              "release: --out and its siblings in the other formats.")
+@click.option("--publisher", help="Publisher named in the --describe description.")
+@click.option("--base-url", metavar="URL",
+              help="Where the files will be downloadable from (for --describe).")
+def export_command(data: Path, fmt: str | None, out: Path, description: Path | None,
+                   publisher: str | None, base_url: str | None) -> None:
     """Write a graph file or store to another graph file."""
     with user_errors():
         store: GraphStore = open_data(data)
         try:
             export_store(store, out, fmt=fmt)
+            if description is not None:
+                from kg.dataset import release_files, write_description
+
+                today = datetime.datetime.now(datetime.UTC).date()
+                write_description(store, description, release_files(out), today=today,
+                                  publisher=publisher, base_url=base_url)
         finally:
             store.close()
+
+
+@cli.command()
+@data_option
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query.",
+)
+@click.option(
+    "--graph-store",
+    metavar="URL",
+    help="Its Graph Store Protocol URL (default: guessed from --endpoint).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=50_000,
+    show_default=True,
+    help="Most triples sent in one request.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for each request.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Retries after a transient failure (backoff 0.5 s, 1 s, 2 s…).",
+)
+def push(
+    data: Path,
+    endpoint: str,
+    graph_store: str | None,
+    batch_size: int,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Publish every named graph to a SPARQL store (Graph Store Protocol PUT).
+
+    Credentials come from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or ~/.netrc.
+    """
+    from kg.push import RetryPolicy, push_data
+    from kg.remote import make_endpoint
+
+    with user_errors():
+        target = make_endpoint(endpoint, graph_store=graph_store, timeout=timeout)
+        policy = RetryPolicy(attempts=retries + 1)
+        report = push_data(data, target, batch_size=batch_size, policy=policy)
+    click.echo(report.summary(target.store_url), err=True)
+
+
+@cli.command()
+@data_option
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7878,
+    show_default=True,
+    help="TCP port (0: any free one).",
+)
+@click.option(
+    "--bind",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (127.0.0.1: this machine only).",
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Also take SPARQL Update and Graph Store writes (kg push).",
+)
+def serve(data: Path, port: int, bind: str, writable: bool) -> None:
+    """Serve a graph file or store as a local SPARQL endpoint until Ctrl-C."""
+    from kg.serve import Server, serve_data
+
+    def ready(server: Server) -> None:
+        click.echo(f"SPARQL endpoint: {server.query_url}  (Ctrl-C stops it)")
+
+    with user_errors():
+        status = serve_data(
+            data, host=bind, port=port, writable=writable, on_ready=ready
+        )
+    if status:
+        raise click.ClickException(f"the oxigraph server stopped (status {status})")
+
+
+# `kg viz`, `kg plot`, `kg network`: the pictures (their logic is in kg.viz).
+for _viz_command in VIZ_COMMANDS:
+    cli.add_command(_viz_command)
 
 
 def main() -> None:
     """Run the `kg` command."""
     cli()
-
-
-__all__ = ["OxigraphStore", "cli", "main"]

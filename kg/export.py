@@ -61,7 +61,9 @@ def serialize_store(store: GraphStore, fmt: ox.RdfFormat) -> bytes:
     """Serialise the whole store in `fmt`: the same content gives the same bytes."""
     keep_graphs = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
     quads = canonical_quads(store.quads(), keep_graphs=keep_graphs)
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    # Oxigraph escapes the `/` of prefixed names (`id:meeting\/000`), so data IRIs stay
+    # written in full.
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items() if name != "id"}
     if keep_graphs:
         data = ox.serialize(quads, format=fmt, prefixes=prefixes)
     else:
@@ -81,6 +83,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise KgError(f"{path}: cannot write: {error.strerror or error}") from error
     try:
         with os.fdopen(handle, "wb") as out:
+            os.fchmod(out.fileno(), _file_mode(path))
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
@@ -93,9 +96,26 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _file_mode(path: Path) -> int:
+    # mkstemp makes 0600 files: keep the old file's mode, or the usual one if new.
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def export_store(store: GraphStore, path: Path, *, fmt: str | None = None) -> None:
     """Write the store to `path` in `fmt` (an `EXPORT_FORMATS` name) or by extension."""
     if fmt is not None and fmt not in EXPORT_FORMATS:
         raise KgError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
     rdf_format = FORMATS[EXPORT_FORMATS[fmt]] if fmt else graph_format(path)
-    write_atomic(path, serialize_store(store, rdf_format))
+    data = serialize_store(store, rdf_format)
+    if rdf_format is ox.RdfFormat.JSON_LD:
+        # The published @context goes beside the file, and inline (see kg.jsonld).
+        from kg.jsonld import with_context, write_context
+
+        data = with_context(data)
+        write_context(path.parent)
+    write_atomic(path, data)

@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
@@ -22,11 +23,15 @@ import kg
 from kg.errors import KgError
 from kg.mapping import meeting_to_graph
 from kg.mapping.iris import REFERENCE_GRAPH, meeting_graph_iri
-from kg.mapping.reference import reference_graph
+from kg.mapping.reference import reference_files
 from kg.parse import parse_document
 from kg.provenance import built_documents, record_run
 from kg.records import Source
-from kg.store import GraphStore, OxigraphStore
+from kg.resources import read_text
+from kg.store import GraphStore, OxigraphStore, replace_graph_turtle, to_rdflib
+
+if TYPE_CHECKING:
+    from kg.validate import Report
 
 # Extensions of minutes documents found inside folders (a named file is always read).
 DOCUMENT_SUFFIXES = (".txt", ".md")
@@ -47,22 +52,24 @@ class IngestReport:
 
 def find_documents(paths: Iterable[Path]) -> list[Path]:
     """List the documents `paths` name: files as given, folders searched recursively."""
-    found: list[Path] = []
+    found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
             inside = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in DOCUMENT_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
                 raise KgError(f"{path}: no minutes (*.txt, *.md) in this folder")
-            found.extend(inside)
+            found.update(dict.fromkeys(inside))
         elif path.is_file():
-            found.append(path)
+            found[path] = None
         else:
             raise KgError(f"{path}: no such file or folder")
-    return found
+    return list(found)
 
 
 def decode_document(data: bytes, *, name: str) -> str:
@@ -129,11 +136,27 @@ def ingest(
             continue
         built = _build_one(path, text, source, report=report, validate=validate)
         if built is not None:
+            _warn_same_key(built[0], path, generated, report=report)
             store.replace_graph(*built)
             generated.append((built[0], source))
             report.built.append(str(path))
     finish_store(store, version=version, used=used, generated=generated, report=report)
     return report
+
+
+def _warn_same_key(
+    name: URIRef,
+    path: Path,
+    generated: list[tuple[URIRef, Source]],
+    *,
+    report: IngestReport,
+) -> None:
+    # Meetings are keyed by file name, so `a/minutes.txt` and `b/minutes.txt` collide.
+    for earlier, source in generated:
+        if earlier == name:
+            report.warnings.append(
+                f"{path}: same meeting key as the earlier {source.name}; it replaces it"
+            )
 
 
 def _build_one(
@@ -150,13 +173,22 @@ def _build_one(
     return name, graph
 
 
+def validate_graph(graph: Graph) -> Report:
+    """Check `graph` against the SHACL shapes (`kg.validate`)."""
+    # pySHACL is slow to import and only `ingest` and `validate` need it.
+    from kg.validate import validate
+
+    return validate(graph)
+
+
+def validate_store(store: GraphStore) -> Report:
+    """Check everything in `store` (all graphs as one) against the SHACL shapes."""
+    return validate_graph(to_rdflib(store.quads()))
+
+
 def validation_warnings(graph: Graph, *, name: str) -> list[str]:
     """Validate one meeting's graph: its SHACL report as warnings, if it fails."""
-    try:
-        from kg.validate import validate
-    except ImportError:
-        return []
-    report = validate(graph)
+    report = validate_graph(graph)
     if report.conforms:
         return []
     return [f"{name}: does not conform to the shapes:\n{report.render()}"]
@@ -171,7 +203,8 @@ def finish_store(
     report: IngestReport,
 ) -> None:
     """Refresh the reference graph, record the run and link people across meetings."""
-    store.replace_graph(REFERENCE_GRAPH, reference_graph())
+    ontology = (read_text("ontology", name) for name in reference_files())
+    replace_graph_turtle(store, REFERENCE_GRAPH, ontology)
     record_run(store, version, used, generated)
     if not isinstance(store, OxigraphStore):
         return

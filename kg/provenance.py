@@ -81,6 +81,8 @@ def built_documents(store: GraphStore, version: str) -> set[tuple[str, str]]:
     return {
         (row[0].value, row[1].value)
         for row in results.rows
-        if row[0] is not None and row[1] is not None and row[2] is not None
+        if row[0] is not None
+        and row[1] is not None
+        and row[2] is not None
         and row[2].value == version
     }

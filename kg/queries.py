@@ -90,11 +90,19 @@ def _iri(value: str) -> ox.NamedNode:
 
 
 def _date(value: str) -> ox.Literal:
-    return ox.Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD_DATE)
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not a date (write it YYYY-MM-DD)") from None
+    return ox.Literal(day.isoformat(), datatype=XSD_DATE)
 
 
 def _integer(value: str) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=XSD_INTEGER)
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError("not a whole number") from None
+    return ox.Literal(str(number), datatype=XSD_INTEGER)
 
 
 # The type vocabulary of `#+ params:` (case-insensitive), each a text → RDF term reader.
@@ -118,13 +126,8 @@ def query_names() -> list[str]:
 
 def load_query(name: str) -> Query:
     """Load the saved query `name` (`queries/NAME.rq`) or the query file `name`."""
-    if name.endswith(".rq") and (Path(name).is_file() or "/" in name):
-        path = Path(name)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise KgError(f"{path}: cannot read query file: {error}") from error
-        return parse_query(path.stem, text, origin=str(path))
+    if name.endswith(".rq"):
+        return _load_query_file(Path(name))
     if not _QUERY_NAME.match(name):
         raise KgError(f"{name}: not a query name (see `kg queries`)")
     try:
@@ -132,6 +135,18 @@ def load_query(name: str) -> Query:
     except FileNotFoundError:
         raise KgError(f"{name}: unknown query (see `kg queries`)") from None
     return parse_query(name, text, origin=f"queries/{name}.rq")
+
+
+def _load_query_file(path: Path) -> Query:
+    if not path.is_file():
+        raise KgError(f"{path}: no such query file (saved queries go by name)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise KgError(f"{path}: cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise KgError(f"{path}: not UTF-8 text (offset {error.start})") from None
+    return parse_query(path.stem, text, origin=str(path))
 
 
 def parse_query(name: str, text: str, *, origin: str) -> Query:

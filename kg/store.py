@@ -173,10 +173,22 @@ def memory_store() -> OxigraphStore:
     return OxigraphStore(ox.Store())
 
 
-def folder_store(folder: Path) -> OxigraphStore:
-    """Open the persistent store in `folder` (created when missing)."""
+def is_store_folder(folder: Path) -> bool:
+    """Tell whether `folder` holds an Oxigraph store (its RocksDB `CURRENT` file)."""
+    return (folder / "CURRENT").is_file()
+
+
+def folder_store(folder: Path, *, create: bool = True) -> OxigraphStore:
+    """Open the persistent store in `folder`, made when missing or empty if `create`."""
     if folder.exists() and not folder.is_dir():
         raise KgError(f"{folder}: not a folder (a --store is a folder)")
+    if not is_store_folder(folder):
+        empty = not folder.exists() or not any(folder.iterdir())
+        if not (create and empty):
+            raise KgError(
+                f"{folder}: not a kg store folder (`kg ingest --store` makes one"
+                " in a new or empty folder)"
+            )
     try:
         return OxigraphStore(ox.Store(str(folder)))
     except OSError as error:
@@ -186,7 +198,7 @@ def folder_store(folder: Path) -> OxigraphStore:
 def open_data(path: Path) -> OxigraphStore:
     """Open `--data PATH`: a store folder, or a graph file read into memory."""
     if path.is_dir():
-        return folder_store(path)
+        return folder_store(path, create=False)
     if not path.is_file():
         raise KgError(f"{path}: no such file or folder")
     store = memory_store()
@@ -231,8 +243,11 @@ def to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
     blanks: dict[str, BNode] = {}
     for quad in quads:
         graph.add(
-            (_rdflib(quad.subject, blanks), _rdflib(quad.predicate, blanks),
-             _rdflib(quad.object, blanks))
+            (
+                _rdflib(quad.subject, blanks),
+                _rdflib(quad.predicate, blanks),
+                _rdflib(quad.object, blanks),
+            )
         )
     return graph
 
@@ -249,3 +264,23 @@ def _rdflib(term: object, blanks: dict[str, BNode]) -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r}")
+
+
+def replace_graph_turtle(
+    store: GraphStore, name: URIRef, documents: Iterable[str]
+) -> None:
+    """Make the named graph `name` hold exactly the Turtle `documents`.
+
+    The embedded store parses them with Oxigraph (about 20 times faster than rdflib).
+    """
+    if not isinstance(store, OxigraphStore):
+        graph = Graph()
+        for text in documents:
+            graph.parse(data=text, format="turtle")
+        store.replace_graph(name, graph)
+        return
+    store.replace_graph(name, Graph())
+    for text in documents:
+        store.oxigraph.load(
+            text, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(name))
+        )

@@ -1,4 +1,4 @@
-"""Shared fixtures: the seeds, the seeds' store and graph file, and `--update-golden`."""
+"""Shared fixtures: the seeds, their store and graph file, and `--update-golden`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from kg.pipeline import find_documents, ingest
 from kg.store import OxigraphStore, memory_store
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["oxigraph_server"]  # the oxigraph server and stub HTTP fixtures
 SEEDS = ROOT / "seeds"
 
 
@@ -44,7 +45,9 @@ def seed_store(seed_paths: list[Path]) -> OxigraphStore:
 
 
 @pytest.fixture(scope="session")
-def seed_graph(seed_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_graph(
+    seed_store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     """The seeds' graph written as Turtle, as `kg ingest seeds --out graph.ttl` does."""
     path = tmp_path_factory.mktemp("seed-graph") / "graph.ttl"
     export_store(seed_store, path)

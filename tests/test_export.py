@@ -9,7 +9,10 @@ from rdflib.compare import isomorphic
 
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store, serialize_store, write_atomic
+from kg.pipeline import find_documents, ingest
 from kg.store import FORMATS, OxigraphStore, memory_store
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 EX = Namespace("http://example.org/")
 
@@ -33,9 +36,9 @@ def test_same_content_gives_the_same_bytes(suffix: str) -> None:
     assert serialize_store(first, fmt) == serialize_store(second, fmt)
 
 
-def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(
-    seed_store: OxigraphStore, tmp_path: Path
-) -> None:
+def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(tmp_path: Path) -> None:
+    seed_store = memory_store()
+    ingest(find_documents([SEEDS])[:1], store=seed_store, validate=False)
     graphs = {}
     for suffix in (".ttl", ".jsonld", ".nt"):
         export_store(seed_store, tmp_path / f"g{suffix}")
@@ -49,8 +52,9 @@ def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(
     assert isomorphic(graphs[".ttl"], union)
 
 
-def test_quad_formats_keep_the_meeting_graphs(seed_store: OxigraphStore,
-                                              tmp_path: Path) -> None:
+def test_quad_formats_keep_the_meeting_graphs(
+    seed_store: OxigraphStore, tmp_path: Path
+) -> None:
     export_store(seed_store, tmp_path / "g.trig")
     names = {str(g.identifier) for g in Dataset().parse(tmp_path / "g.trig").graphs()}
     assert {n for n in names if "/graph/meeting/" in n}
@@ -82,3 +86,19 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
 def test_write_atomic_creates_the_folder(tmp_path: Path) -> None:
     write_atomic(tmp_path / "out" / "graph.ttl", b"data")
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == b"data"
+
+
+def test_a_new_file_gets_the_usual_mode_and_an_old_file_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.ttl", b"x")
+        old = tmp_path / "old.ttl"
+        old.write_bytes(b"old")
+        old.chmod(0o640)
+        write_atomic(old, b"new")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "new.ttl").stat().st_mode & 0o777 == 0o644
+    assert old.stat().st_mode & 0o777 == 0o640

@@ -1,4 +1,4 @@
-"""Golden files: each seed's records (JSON) and meeting graph (Turtle), reviewed in diffs.
+"""Golden files: each seed's records (JSON) and meeting graph (Turtle), diff-reviewed.
 
 `pytest --update-golden` rewrites them from the current code; a missing file fails with
 that command. Records compare as JSON values, graphs with `rdflib.compare.isomorphic`,
@@ -31,7 +31,7 @@ def parsed(seed: Path) -> tuple[Meeting, str]:
 
 
 def check_or_update(path: Path, fresh: str, *, update: bool) -> str | None:
-    """The golden text of `path`, or None once `fresh` is written (with --update-golden)."""
+    """Read the golden text of `path`, or write `fresh` there (--update-golden)."""
     if update:
         path.write_text(fresh, encoding="utf-8")
         return None
@@ -66,10 +66,18 @@ def test_meeting_graph_matches_golden(seed: Path, update_golden: bool) -> None:
 
 def describe_difference(expected: Graph, actual: Graph, *, limit: int = 40) -> str:
     """The triples only in the golden graph and only in the fresh one, sorted."""
-    _, only_golden, only_fresh = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    _, only_golden, only_fresh = graph_diff(
+        to_isomorphic(expected), to_isomorphic(actual)
+    )
     lines = [f"meeting graph differs from golden; review and run `{UPDATE}`"]
     for label, graph in (("- golden only", only_golden), ("+ fresh only", only_fresh)):
         triples = sorted(" ".join(t.n3() for t in triple) for triple in graph)
         lines.append(f"{label} ({len(triples)}):")
         lines.extend(f"  {t}" for t in triples[:limit])
     return "\n".join(lines)
+
+
+def test_a_missing_golden_file_fails_with_the_command_that_makes_it() -> None:
+    missing = GOLDEN / "no-such-seed.ttl"
+    with pytest.raises(pytest.fail.Exception, match="--update-golden"):
+        check_or_update(missing, "fresh", update=False)

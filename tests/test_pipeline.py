@@ -5,6 +5,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kg
 from kg.errors import KgError
@@ -22,7 +24,10 @@ SEED = sorted(SEEDS.glob("*.txt"))[0]
         (b" \n\t\n", "a.txt: no text (only blank space)"),
         (b"%PDF-1.4\x00\x01\x02\x03binary", "a.txt: binary file, not text minutes"),
         (bytes(range(1, 8)) * 20, "a.txt: binary file, not text minutes"),
-        (b"Minutes of the Panel \xa3 12", "a.txt: not UTF-8 text (byte 0xa3 at offset 21)"),
+        (
+            b"Minutes of the Panel \xa3 12",
+            "a.txt: not UTF-8 text (byte 0xa3 at offset 21)",
+        ),
     ],
 )
 def test_bad_documents_get_one_line_errors(data: bytes, message: str) -> None:
@@ -53,7 +58,14 @@ def test_read_document_hashes_the_bytes() -> None:
 def test_find_documents_recurses_sorted_skipping_other_and_hidden_files(
     tmp_path: Path,
 ) -> None:
-    for name in ("b/2.md", "b/1.TXT", "a.txt", "notes.pdf", ".hidden/x.txt", "c/.y.txt"):
+    for name in (
+        "b/2.md",
+        "b/1.TXT",
+        "a.txt",
+        "notes.pdf",
+        ".hidden/x.txt",
+        "c/.y.txt",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in find_documents([tmp_path])]
@@ -135,3 +147,34 @@ def test_the_reference_graph_is_loaded_once(seed_store: OxigraphStore) -> None:
         "FILTER(STRENDS(STR(?g), '/graph/reference')) }"
     ).rows
     assert rows[0][0] is not None and rows[0][0].value == "1"
+
+
+def test_a_path_named_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    assert find_documents([tmp_path, tmp_path / "a.txt"]) == [tmp_path / "a.txt"]
+
+
+def test_two_documents_with_one_file_name_warn_that_one_replaces_the_other(
+    tmp_path: Path,
+) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SEED, tmp_path / folder / SEED.name)
+    report = ingest(find_documents([tmp_path]), store=memory_store(), validate=False)
+    assert len(report.built) == 2
+    assert any("same meeting key" in w for w in report.warnings)
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_decode_or_fail_with_a_one_line_error_naming_the_file(
+    data: bytes,
+) -> None:
+    try:
+        text = decode_document(data, name="x.txt")
+    except KgError as error:
+        assert str(error).startswith("x.txt: ") and "\n" not in str(error)
+    else:
+        assert text.strip() and text.encode() in (
+            data,
+            data.removeprefix(b"\xef\xbb\xbf"),
+        )

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import XSD
 
@@ -40,9 +42,11 @@ ORDER BY ?meeting
 @pytest.fixture
 def dated_store() -> OxigraphStore:
     graph = Graph()
-    for name, day, force in (("m1", "2017-01-05", "avon-and-somerset"),
-                             ("m2", "2019-06-01", "avon-and-somerset"),
-                             ("m3", "2020-02-02", "thames-valley")):
+    for name, day, force in (
+        ("m1", "2017-01-05", "avon-and-somerset"),
+        ("m2", "2019-06-01", "avon-and-somerset"),
+        ("m3", "2020-02-02", "thames-valley"),
+    ):
         graph.add((EX[name], EX.date, Literal(day, datatype=XSD.date)))
         graph.add((EX[name], EX.force, ID[f"force/{force}"]))
     store = memory_store()
@@ -100,8 +104,9 @@ def test_a_string_value_cannot_change_the_query() -> None:
 
 
 def test_a_required_parameter_must_be_given() -> None:
-    query = parse_query("q", "#+ params: topic: topic\nSELECT * { ?s ?p ?topic }",
-                        origin="q.rq")
+    query = parse_query(
+        "q", "#+ params: topic: topic\nSELECT * { ?s ?p ?topic }", origin="q.rq"
+    )
     with pytest.raises(KgError, match="missing parameter --param topic=VALUE"):
         bind_params(query, {})
 
@@ -116,8 +121,11 @@ def test_a_required_parameter_must_be_given() -> None:
         ("x: integer", "007", ox.Literal("7", datatype=ox.NamedNode(str(XSD.integer)))),
         ("x: xsd:string", "Cllr Jones", ox.Literal("Cllr Jones")),
         ("x", "Cllr Jones", ox.Literal("Cllr Jones")),
-        ("x: xsd:date", "2017-03-15",
-         ox.Literal("2017-03-15", datatype=ox.NamedNode(str(XSD.date)))),
+        (
+            "x: xsd:date",
+            "2017-03-15",
+            ox.Literal("2017-03-15", datatype=ox.NamedNode(str(XSD.date))),
+        ),
     ],
 )
 def test_each_declared_type_reads_its_term(
@@ -131,8 +139,10 @@ def test_each_declared_type_reads_its_term(
 def test_header_reads_summary_and_params() -> None:
     query = parse_query("dated", DATED, origin="dated.rq")
     assert query.summary == "Meetings on or after a date, of a force."
-    assert query.params == (Param("force", "force", optional=True),
-                            Param("since", "xsd:date", optional=True))
+    assert query.params == (
+        Param("force", "force", optional=True),
+        Param("since", "xsd:date", optional=True),
+    )
 
 
 def test_an_unknown_parameter_type_is_a_broken_query() -> None:
@@ -175,15 +185,24 @@ def test_saved_queries_load_by_name_with_a_summary() -> None:
 def test_every_saved_query_runs_on_the_seeds(seed_store: OxigraphStore) -> None:
     for name in query_names():
         query = load_query(name)
-        params = {p.name: "cyber-crime" if p.type in ("topic", "iri") else
-                  "avon-and-somerset" if p.type == "force" else "2017-01-01"
-                  if p.type == "xsd:date" else "x"
-                  for p in query.params if not p.optional}
+        params = {
+            p.name: "cyber-crime"
+            if p.type in ("topic", "iri")
+            else "avon-and-somerset"
+            if p.type == "force"
+            else "2017-01-01"
+            if p.type == "xsd:date"
+            else "x"
+            for p in query.params
+            if not p.optional
+        }
         results = run_query(seed_store, query, params)
         assert results.variables, name
 
 
-@pytest.mark.parametrize("name", ["../queries/participants", "no-such-query", ".hidden"])
+@pytest.mark.parametrize(
+    "name", ["../queries/participants", "no-such-query", ".hidden"]
+)
 def test_unknown_or_escaping_names_are_refused(name: str) -> None:
     with pytest.raises(KgError):
         load_query(name)
@@ -203,3 +222,31 @@ def test_a_broken_query_file_names_itself_when_run(tmp_path: Path) -> None:
         run_query(memory_store(), load_query(str(path)), {})
     assert str(path) in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_any_string_value_comes_back_unchanged(value: str) -> None:
+    query = parse_query("q", "#+ params: v: string\nSELECT ?v WHERE { }", origin="q")
+    results = run_query(memory_store(), query, {"v": value})
+    assert results.rows == ((ox.Literal(value),),)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such query file"),
+        (b"SELECT \xe9", "not UTF-8 text"),
+        (b"  \n", "empty query file"),
+        (b"#+ params: x: colour\nSELECT * { }", "parameter type 'colour'"),
+    ],
+)
+def test_unusable_query_files_name_themselves(
+    tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "q.rq"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(KgError) as raised:
+        load_query(str(path))
+    assert str(raised.value).startswith(str(path)) and message in str(raised.value)

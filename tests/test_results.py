@@ -13,9 +13,11 @@ XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 RESULTS = Results(
     ("meeting", "label", "date"),
     (
-        (ox.NamedNode("https://w3id.org/police-kg/id/meeting/a"),
-         ox.Literal("Panel, \"special\"", language="en"),
-         ox.Literal("2017-03-15", datatype=XSD_DATE)),
+        (
+            ox.NamedNode("https://w3id.org/police-kg/id/meeting/a"),
+            ox.Literal('Panel, "special"', language="en"),
+            ox.Literal("2017-03-15", datatype=XSD_DATE),
+        ),
         (ox.BlankNode("b0"), ox.Literal("plain"), None),
     ),
 )
@@ -24,21 +26,37 @@ RESULTS = Results(
 def test_json_is_the_w3c_sparql_results_format() -> None:
     assert json.loads(format_json(RESULTS)) == {
         "head": {"vars": ["meeting", "label", "date"]},
-        "results": {"bindings": [
-            {"meeting": {"type": "uri",
-                         "value": "https://w3id.org/police-kg/id/meeting/a"},
-             "label": {"type": "literal", "value": 'Panel, "special"', "xml:lang": "en"},
-             "date": {"type": "literal", "value": "2017-03-15",
-                      "datatype": "http://www.w3.org/2001/XMLSchema#date"}},
-            {"meeting": {"type": "bnode", "value": "b0"},
-             "label": {"type": "literal", "value": "plain"}},
-        ]},
+        "results": {
+            "bindings": [
+                {
+                    "meeting": {
+                        "type": "uri",
+                        "value": "https://w3id.org/police-kg/id/meeting/a",
+                    },
+                    "label": {
+                        "type": "literal",
+                        "value": 'Panel, "special"',
+                        "xml:lang": "en",
+                    },
+                    "date": {
+                        "type": "literal",
+                        "value": "2017-03-15",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#date",
+                    },
+                },
+                {
+                    "meeting": {"type": "bnode", "value": "b0"},
+                    "label": {"type": "literal", "value": "plain"},
+                },
+            ]
+        },
     }
 
 
 def test_json_parses_back_with_pyoxigraph() -> None:
-    parsed = ox.parse_query_results(format_json(RESULTS).encode(),
-                                    format=ox.QueryResultsFormat.JSON)
+    parsed = ox.parse_query_results(
+        format_json(RESULTS).encode(), format=ox.QueryResultsFormat.JSON
+    )
     assert isinstance(parsed, ox.QuerySolutions)
     rows = [tuple(s) for s in parsed]
     assert rows == [tuple(r) for r in RESULTS.rows]

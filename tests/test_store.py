@@ -34,8 +34,12 @@ def test_replace_graph_replaces_exactly_that_graph() -> None:
     store.replace_graph(G1, small_graph("a", "b"))
     store.replace_graph(G2, small_graph("z"))
     store.replace_graph(G1, small_graph("c"))
-    values = {row[0].value for row in store.select(
-        "SELECT ?o WHERE { GRAPH <http://example.org/graph/1> { ?s ?p ?o } }").rows}
+    values = {
+        row[0].value
+        for row in store.select(
+            "SELECT ?o WHERE { GRAPH <http://example.org/graph/1> { ?s ?p ?o } }"
+        ).rows
+    }
     assert values == {"c"}
     assert count(store) == 2
 
@@ -59,8 +63,10 @@ def test_queries_see_the_union_of_all_graphs() -> None:
     ("node", "expected"),
     [
         (Literal("x", lang="en"), '"x"@en'),
-        (Literal("2017-03-15", datatype=XSD.date),
-         '"2017-03-15"^^<http://www.w3.org/2001/XMLSchema#date>'),
+        (
+            Literal("2017-03-15", datatype=XSD.date),
+            '"2017-03-15"^^<http://www.w3.org/2001/XMLSchema#date>',
+        ),
         (Literal("plain"), '"plain"'),
         (Literal('quote " and\nnewline'), '"quote \\" and\\nnewline"'),
         (EX.o, "<http://example.org/o>"),
@@ -138,5 +144,22 @@ def test_a_non_select_query_is_refused() -> None:
 def test_ask_and_update() -> None:
     store = memory_store()
     assert not store.ask("ASK { ?s ?p ?o }")
-    store.update("INSERT DATA { GRAPH <http://example.org/g> { <http://x/a> <http://x/p> 1 } }")
+    store.update(
+        "INSERT DATA { GRAPH <http://example.org/g> { <http://x/a> <http://x/p> 1 } }"
+    )
     assert store.ask("ASK { ?s ?p 1 }")
+
+
+def test_a_folder_that_is_not_a_store_is_never_written_into(tmp_path: Path) -> None:
+    minutes = tmp_path / "minutes"
+    minutes.mkdir()
+    (minutes / "a.txt").write_text("Minutes")
+    for opening in (lambda: open_data(minutes), lambda: folder_store(minutes)):
+        with pytest.raises(KgError, match="not a kg store folder"):
+            opening()
+    assert [p.name for p in minutes.iterdir()] == ["a.txt"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(KgError, match="not a kg store folder"):
+        open_data(empty)  # reading never makes a store
+    assert list(empty.iterdir()) == []
