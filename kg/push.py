@@ -136,6 +136,13 @@ def graph_batches(
         yield Batch(name, body, len(part), replace=start == 0)
 
 
+def count_triples(store: RemoteStore) -> int:
+    """Count the triples in the remote store's named graphs."""
+    rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    first = rows[0][0] if rows else None
+    return int(first.value) if first is not None else 0
+
+
 def short_name(name: URIRef | None) -> str:
     """Shorten a graph name as people read it (`id:graph/meeting/x`, `default`).
 

@@ -7,8 +7,8 @@ Store HTTP Protocol `PUT ?graph=IRI` (added to with `POST`). Queries see the end
 default graph, which must be the union of the named graphs (oxigraph:
 `--union-default-graph`; see `docs/endpoints.md` for Fuseki, GraphDB and Virtuoso).
 
-Credentials never come from the command line: `KG_ENDPOINT_USER` and
-`KG_ENDPOINT_PASSWORD`, else the netrc file (`NETRC` or `~/.netrc`) entry for the host.
+Credentials never come from the command line (see `kg.credentials`: environment
+variables, else a netrc file).
 Every failure is an `EndpointError`: one line naming the URL (without credentials), with
 `transient` set for the ones worth retrying (connection errors, timeouts, 429, 502-504).
 """
@@ -16,29 +16,30 @@ Every failure is an `EndpointError`: one line naming the URL (without credential
 from __future__ import annotations
 
 import base64
-import netrc
 import os
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from SPARQLWrapper import DIGEST, JSON, POST, SPARQLWrapper
+from SPARQLWrapper import ASK, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from kg.credentials import (
+    PASSWORD_VARIABLE,
+    USER_VARIABLE,
+    Credentials,
+    find_credentials,
+)
 from kg.errors import KgError
-from kg.store import GraphStore, Results, Term, memory_store, open_data
+from kg.store import GraphStore, Results, Term, open_data
 
-USER_VARIABLE = "KG_ENDPOINT_USER"
-PASSWORD_VARIABLE = "KG_ENDPOINT_PASSWORD"
-# `digest` for stores that only take HTTP Digest (Virtuoso's sparql-graph-crud-auth).
-AUTH_VARIABLE = "KG_ENDPOINT_AUTH"
 DEFAULT_TIMEOUT = 30.0
 # HTTP statuses a later attempt may get past: rate limit and gateway trouble.
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
@@ -64,15 +65,6 @@ class EndpointError(KgError):
 
 
 @dataclass(frozen=True, slots=True)
-class Credentials:
-    """A user name and password for HTTP authentication (never printed)."""
-
-    user: str
-    password: str = field(repr=False)
-    digest: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Endpoint:
     """The URLs of one SPARQL 1.1 store: query, update, Graph Store; timeout; login."""
 
@@ -83,7 +75,7 @@ class Endpoint:
     credentials: Credentials | None = field(default=None, repr=False)
 
 
-def guess_urls(query_url: str) -> tuple[str, str]:
+def guess_urls(query_url: str) -> tuple[str, str] | None:
     """Guess the update and Graph Store URLs that go with a SPARQL query URL.
 
     >>> guess_urls("http://127.0.0.1:7878/query")
@@ -108,9 +100,7 @@ def guess_urls(query_url: str) -> tuple[str, str]:
         return at(base + "/update"), at(base + "/data")
     if path == "/sparql":  # Virtuoso
         return query_url, at("/sparql-graph-crud-auth")
-    raise KgError(
-        f"{public_url(query_url)}: cannot tell its Graph Store URL; give --graph-store"
-    )
+    return None
 
 
 def public_url(url: str) -> str:
@@ -126,27 +116,6 @@ def public_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=host))
 
 
-def find_credentials(
-    url: str, environ: Mapping[str, str], *, netrc_file: str | None = None
-) -> Credentials | None:
-    """Find the login for `url`: environment variables, else its host's netrc entry."""
-    digest = environ.get(AUTH_VARIABLE, "").strip().lower() == "digest"
-    user = environ.get(USER_VARIABLE)
-    if user:
-        return Credentials(user, environ.get(PASSWORD_VARIABLE, ""), digest)
-    path = netrc_file or environ.get("NETRC") or os.path.expanduser("~/.netrc")
-    if not os.path.isfile(path):
-        return None
-    try:
-        host = urllib.parse.urlsplit(url).hostname or ""
-        entry = netrc.netrc(path).authenticators(host)
-    except (netrc.NetrcParseError, OSError) as error:
-        raise KgError(f"{path}: cannot read netrc file: {error.args[0]}") from None
-    if entry is None:
-        return None
-    return Credentials(entry[0], entry[2] or "", digest)
-
-
 def make_endpoint(
     query_url: str,
     *,
@@ -156,8 +125,7 @@ def make_endpoint(
     environ: Mapping[str, str] | None = None,
 ) -> Endpoint:
     """Describe the endpoint `--endpoint URL [--graph-store URL]`, with its login."""
-    urls = [u for u in (query_url, graph_store, update) if u]
-    for url in urls:
+    for url in (u for u in (query_url, graph_store, update) if u):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise KgError(f"{public_url(url)}: not an http(s) URL")
@@ -166,28 +134,25 @@ def make_endpoint(
                 f"{public_url(url)}: put credentials in {USER_VARIABLE} and "
                 f"{PASSWORD_VARIABLE} or a netrc file, not in the URL"
             )
-    guessed: tuple[str, str] | None = None
-    if graph_store is None or update is None:
-        guessed = guess_urls(query_url)
+    guessed = guess_urls(query_url) or (query_url, "")
+    if not (graph_store or guessed[1]):
+        name = public_url(query_url)
+        raise KgError(f"{name}: cannot tell its Graph Store URL; give --graph-store")
     env = os.environ if environ is None else environ
-    return Endpoint(
-        query_url=query_url,
-        update_url=update or (guessed[0] if guessed else query_url),
-        store_url=graph_store or (guessed[1] if guessed else query_url),
-        timeout=timeout,
-        credentials=find_credentials(query_url, env),
-    )
+    login = find_credentials(query_url, env)
+    store = graph_store or guessed[1]
+    return Endpoint(query_url, update or guessed[0], store, timeout, login)
 
 
 def open_source(
     data: Path | None, endpoint: str | None, *, timeout: float = DEFAULT_TIMEOUT
 ) -> GraphStore:
     """Open what a reading command names: `--data PATH` or `--endpoint URL`."""
-    if (data is None) == (endpoint is None):
-        raise KgError("give either --data GRAPH or --endpoint URL")
-    if endpoint is not None:
+    if data is not None and endpoint is None:
+        return open_data(data)
+    if endpoint is not None and data is None:
         return RemoteStore(make_endpoint(endpoint, timeout=timeout))
-    return open_data(data) if data is not None else memory_store()
+    raise KgError("give either --data GRAPH or --endpoint URL")
 
 
 def graph_url(store_url: str, graph: URIRef | None) -> str:
@@ -213,16 +178,17 @@ def send(
     if login is not None and not login.digest:
         token = base64.b64encode(f"{login.user}:{login.password}".encode()).decode()
         request.add_header("Authorization", f"Basic {token}")
+    shown = url.partition("?")[0]  # the graph is named by the caller, not the URL
     try:
         with _opener(endpoint).open(request, timeout=endpoint.timeout) as answer:
             answer.read()
             return int(answer.status)
     except urllib.error.HTTPError as error:
-        failure = http_error(url, error.code, error.reason)
+        failure = http_error(shown, error.code, error.reason)
         failure.retry_after = retry_after(error.headers.get("Retry-After"))
         raise failure from None
     except (urllib.error.URLError, OSError) as error:
-        raise connection_error(url, error, endpoint.timeout) from None
+        raise connection_error(shown, error, endpoint.timeout) from None
 
 
 def retry_after(value: str | None) -> float | None:
@@ -279,7 +245,7 @@ class RemoteStore:
 
     def select(self, sparql: str) -> Results:
         """Run a SELECT query at the endpoint; its rows as pyoxigraph terms."""
-        answer = self._query(sparql)
+        answer = self._query(sparql, SELECT)
         if "results" not in answer:
             raise KgError("not a SELECT query")
         names = tuple(answer.get("head", {}).get("vars", []))
@@ -292,7 +258,7 @@ class RemoteStore:
 
     def ask(self, sparql: str) -> bool:
         """Run an ASK query at the endpoint."""
-        answer = self._query(sparql)
+        answer = self._query(sparql, ASK)
         if "boolean" not in answer:
             raise KgError("not an ASK query")
         return bool(answer["boolean"])
@@ -315,6 +281,12 @@ class RemoteStore:
         url = graph_url(self.endpoint.store_url, name)
         send(self.endpoint, "POST", url, ntriples, "application/n-triples")
 
+    def replace_graph_turtle(self, name: URIRef, documents: Iterable[str]) -> None:
+        """PUT the triples of the Turtle `documents` as the named graph `name`."""
+        triples = [t for text in documents for t in ox.parse(text, ox.RdfFormat.TURTLE)]
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        self.put_graph(name, body or b"")
+
     def put_graph(self, name: URIRef | None, ntriples: bytes) -> None:
         """Make the graph `name` (None: default) hold exactly `ntriples`."""
         url = graph_url(self.endpoint.store_url, name)
@@ -332,10 +304,13 @@ class RemoteStore:
     def close(self) -> None:
         """Nothing to release: each request has its own connection."""
 
-    def _query(self, sparql: str) -> dict[str, Any]:
+    def _query(self, sparql: str, kind: str) -> dict[str, Any]:
         url = self.endpoint.query_url
         client = sparql_client(self.endpoint)
         client.setQuery(sparql)
+        # SPARQLWrapper guesses the kind from the first keyword it sees, comments
+        # included ("drops meetings" reads as DROP, sent as an update): we know it.
+        client.queryType = kind
         try:
             answer = client.query().convert()
         except urllib.error.HTTPError as error:
@@ -367,13 +342,9 @@ def sparql_client(endpoint: Endpoint) -> SPARQLWrapper:
 
 
 # SPARQLWrapper turns some HTTP statuses into its own exceptions.
-_WRAPPER_STATUSES = {
-    "QueryBadFormed": 400,
-    "Unauthorized": 401,
-    "EndPointNotFound": 404,
-    "URITooLong": 414,
-    "EndPointInternalError": 500,
-}
+_WRAPPER_STATUSES = {"QueryBadFormed": 400, "Unauthorized": 401,
+                     "EndPointNotFound": 404, "URITooLong": 414,
+                     "EndPointInternalError": 500}
 
 
 def wrapper_error(url: str, error: SPARQLWrapperException) -> EndpointError:
@@ -403,10 +374,3 @@ def json_to_term(binding: Mapping[str, str], labels: dict[str, ox.BlankNode]) ->
     if "datatype" in binding:
         return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
     return ox.Literal(value)
-
-
-def count_triples(store: RemoteStore) -> int:
-    """Count the triples in the endpoint's named graphs."""
-    rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-    first = rows[0][0] if rows else None
-    return int(first.value) if first is not None else 0

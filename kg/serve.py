@@ -11,10 +11,12 @@ SPARQL Update and Graph Store requests, as `kg push` needs).
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -157,7 +159,11 @@ def store_location(data: Path) -> Iterator[Path]:
         yield location
 
 
-def serve(
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def serve_data(
     data: Path,
     *,
     host: str = DEFAULT_HOST,
@@ -165,7 +171,10 @@ def serve(
     writable: bool = False,
     on_ready: Callable[[Server], None] | None = None,
 ) -> int:
-    """Serve `data` until the server stops or Ctrl-C; the server's exit status."""
+    """Serve `data` until the server stops, Ctrl-C or SIGTERM; its exit status."""
+    if threading.current_thread() is threading.main_thread():
+        # A SIGTERM must unwind like Ctrl-C, so the server and temporary folder go too.
+        signal.signal(signal.SIGTERM, _interrupt)
     with store_location(data) as location:
         server = start_server(location, host=host, port=port, writable=writable)
         try:
