@@ -1,7 +1,7 @@
 """Viz data: a store's meetings with their body, force, items, people and decisions.
 
-Stage: store → pictures. Input is a pyoxigraph `Store` (or a graph file or store folder
-opened by `open_data`); output is a dict of `MeetingInfo` records, keyed by meeting IRI,
+Stage: store → pictures. Input is a `kg.store.GraphStore` (embedded or a remote
+endpoint); output is a dict of `MeetingInfo` records, keyed by meeting IRI,
 read with the saved queries `queries/viz-*.rq` over the union of the named graphs. The
 HTML page (`kg.viz.html`), the charts (`kg.viz.plot`) and the network measures
 (`kg.viz.network`) all start from this one model, so they agree on what the graph holds.
@@ -11,26 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-import pyoxigraph as ox
-from SPARQLWrapper import JSON, SPARQLWrapper
-
-from kg import resources
+from kg.queries import run_query
+from kg.store import GraphStore
 
 Row = dict[str, str]
-# An in-memory or on-disk Oxigraph store, or the URL of a SPARQL 1.1 endpoint.
-Source = ox.Store | str
-
-_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +28,13 @@ class Quote:
 
 @dataclass(slots=True)
 class ItemInfo:
-    """An agenda item: the topics it was tagged with (IRI → label) and their quotes."""
+    """An agenda item: its topics (IRI → label) and the quotes tagging each (by IRI)."""
 
     iri: str
     number: str
     title: str
     topics: dict[str, str] = field(default_factory=dict)
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: dict[str, list[Quote]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -117,47 +102,20 @@ def key_of(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def open_data(location: str | Path) -> Source:
-    """Open a SPARQL endpoint URL, an Oxigraph store folder or a graph file."""
-    if str(location).startswith(("http://", "https://")):
-        return str(location)
-    path = Path(location)
-    if path.is_dir():
-        return ox.Store(str(path))
-    rdf_format = _FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise ValueError(f"{path}: unknown graph file type {path.suffix!r}")
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=rdf_format)
-    return store
-
-
-def select(source: Source, name: str) -> list[Row]:
+def select(store: GraphStore, name: str) -> list[Row]:
     """Run the saved query `queries/<name>.rq` over the union graph: rows of strings."""
-    text = resources.read_text("queries", f"{name}.rq")
-    if isinstance(source, str):
-        return _select_endpoint(source, text)
-    solutions = source.query(text, use_default_graph_as_union=True)
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise TypeError(f"query {name} is not a SELECT query")
-    names = [variable.value for variable in solutions.variables]
+    results = run_query(store, name, {})
     return [
-        {n: _text(solution[n]) for n in names if solution[n] is not None}
-        for solution in solutions
+        {
+            var: term.value
+            for var, term in zip(results.variables, row, strict=True)
+            if term
+        }
+        for row in results.rows
     ]
 
 
-def _select_endpoint(url: str, text: str) -> list[Row]:
-    endpoint = SPARQLWrapper(url, returnFormat=JSON)
-    endpoint.setQuery(text)
-    # The endpoint's default graph should be the union of its graphs (as Oxigraph's
-    # `serve --union-default-graph` makes it).
-    result: Any = endpoint.queryAndConvert()
-    bindings = result["results"]["bindings"]
-    return [{n: str(term["value"]) for n, term in row.items()} for row in bindings]
-
-
-def read_meetings(store: Source) -> dict[str, MeetingInfo]:
+def read_meetings(store: GraphStore) -> dict[str, MeetingInfo]:
     """Every meeting in `store` with its items, attendances and decisions."""
     meetings: dict[str, MeetingInfo] = {}
     for row in select(store, "viz-meetings"):
@@ -167,11 +125,6 @@ def read_meetings(store: Source) -> dict[str, MeetingInfo]:
     _add_attendances(meetings, select(store, "viz-people"))
     _add_decisions(meetings, select(store, "viz-decisions"))
     return meetings
-
-
-def _text(term: object) -> str:
-    value = getattr(term, "value", None)
-    return str(value) if value is not None else str(term)
 
 
 def _quote(row: Row) -> Quote | None:
@@ -213,7 +166,7 @@ def _add_items(meetings: dict[str, MeetingInfo], rows: Iterable[Row]) -> None:
             item.topics.setdefault(
                 row["topic"], row.get("topicLabel", key_of(row["topic"]))
             )
-        _add_quote(item.quotes, row)
+            _add_quote(item.quotes.setdefault(row["topic"], []), row)
 
 
 def _add_attendances(meetings: dict[str, MeetingInfo], rows: Iterable[Row]) -> None:

@@ -10,13 +10,15 @@ document strings in the DOM with `textContent` only.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kg.viz.data import Source, key_of, read_meetings
+from kg.store import GraphStore
+from kg.viz.data import key_of, read_meetings
 from kg.viz.files import write_atomic
 from kg.viz.model import KINDS, Selection, View, build_view, focus_view, select_meetings
 
@@ -24,6 +26,9 @@ VIS_JS = ("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js")
 
 # Above this many nodes the page shortens physics, hides edge labels, drags bare nodes.
 PHYSICS_LIMIT = 400
+
+# Evidence quotes shown per node: a topic seen in a thousand meetings has a thousand.
+MAX_QUOTES = 25
 
 _MARKER = re.compile(r"__KG_(DATA|VIS_JS|APP_JS)__")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
@@ -35,7 +40,8 @@ def view_to_json(view: View) -> dict[str, Any]:
     """Give the page's data: kinds, nodes, edges, meetings (for filters), omissions."""
     return {
         "kinds": {
-            k: {"label": v[0], "shape": v[1], "color": v[2]} for k, v in KINDS.items()
+            k: {"label": v[0], "shape": v[1], "color": v[2], "glyph": v[3]}
+            for k, v in KINDS.items()
         },
         "nodes": _nodes_json(view),
         "edges": [
@@ -55,7 +61,7 @@ def _nodes_json(view: View) -> list[dict[str, Any]]:
             "kind": n.kind,
             "label": n.label,
             "details": [[k, v] for k, v in n.details if v],
-            "quotes": [[q.text, q.document] for q in n.quotes],
+            "quotes": [[q.text, q.document] for q in n.quotes[:MAX_QUOTES]],
             "meetings": sorted(n.meetings),
         }
         for n in sorted(view.nodes.values(), key=lambda n: (n.kind, n.id))
@@ -87,8 +93,8 @@ def _filters_json(view: View) -> dict[str, Any]:
 def script_json(value: object) -> str:
     r"""Give JSON that is safe inside a `<script>` element.
 
-    >>> script_json({"name": "</script><b>&"})
-    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    >>> print(script_json({"name": "</script><b>&"}))
+    {"name": "\u003c/script\u003e\u003cb\u003e\u0026"}
     """
     text = json.dumps(value, ensure_ascii=False)
     return _UNSAFE_JSON.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
@@ -116,13 +122,15 @@ def _template(name: str) -> str:
 
 
 def _vis_js() -> str:
+    # find_spec locates the package without importing it (pyvis imports IPython).
     package, path = VIS_JS
-    try:
-        return (resources.files(package) / path).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError) as error:
-        raise RuntimeError(
-            f"vis-network not found in {package} ({error}); pip install {package}"
-        ) from error
+    spec = importlib.util.find_spec(package)
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        script = Path(folder) / path
+        if script.is_file():
+            return script.read_text(encoding="utf-8")
+    raise RuntimeError(f"vis-network not found in {package}: pip install {package}")
 
 
 def _inline_script(code: str) -> str:
@@ -131,7 +139,7 @@ def _inline_script(code: str) -> str:
 
 
 def page_view(
-    store: Source,
+    store: GraphStore,
     *,
     selection: Selection | None = None,
     focus: str | None = None,

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 from kg.viz.data import MeetingInfo, Quote, key_of
 
-# kind → (legend label, vis-network shape, colour)
-KINDS: dict[str, tuple[str, str, str]] = {
-    "force": ("Police force", "diamond", "#1f3a93"),
-    "body": ("Body", "square", "#7b3fa0"),
-    "meeting": ("Meeting", "dot", "#2e8b57"),
-    "person": ("Person", "triangle", "#e67e22"),
-    "topic": ("Topic", "star", "#c0392b"),
-    "decision": ("Decision", "hexagon", "#7f8c8d"),
+# kind → (legend label, vis-network shape, colour, legend glyph)
+KINDS: dict[str, tuple[str, str, str, str]] = {
+    "force": ("Police force", "diamond", "#1f3a93", "\u25c6"),
+    "body": ("Body", "square", "#7b3fa0", "\u25a0"),
+    "meeting": ("Meeting", "dot", "#2e8b57", "\u25cf"),
+    "person": ("Person", "triangle", "#e67e22", "\u25b2"),
+    "topic": ("Topic", "star", "#c0392b", "\u2605"),
+    "decision": ("Decision", "hexagon", "#7f8c8d", "\u2b22"),
 }
 
 
@@ -142,7 +142,11 @@ def _meeting_parts(meeting: MeetingInfo) -> Iterator[tuple[Node, list[Edge]]]:
         for topic, label in item.topics.items():
             yield (
                 Node(
-                    topic, "topic", label, [("key", key_of(topic))], list(item.quotes)
+                    topic,
+                    "topic",
+                    label,
+                    [("key", key_of(topic))],
+                    list(item.quotes.get(topic, [])),
                 ),
                 [Edge(m, topic, "topic")],
             )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import graphviz  # type: ignore[import-untyped]
+import matplotlib
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
@@ -82,7 +83,7 @@ def topic_years(meetings: Iterable[MeetingInfo]) -> dict[str, Counter[int]]:
 
 
 def timeline_figure(meetings: Iterable[MeetingInfo]) -> Figure:
-    """Draw agenda items per year for the most discussed topics."""
+    """Draw agenda items per year, stacked by topic (the most discussed, then rest)."""
     years = topic_years(meetings)
     busiest = sorted(years, key=lambda t: (-sum(years[t].values()), t))[
         :TIMELINE_TOPICS
@@ -91,15 +92,29 @@ def timeline_figure(meetings: Iterable[MeetingInfo]) -> Figure:
     axes = figure.add_subplot()
     seen = {y for t in busiest for y in years[t]}
     span = list(range(min(seen), max(seen) + 1)) if seen else []
-    for topic in busiest:
-        axes.plot(span, [years[topic][y] for y in span], marker="o", label=topic)
+    # Stacked bars, so no topic hides behind another; the rest are summed as "other".
+    bottom = [0] * len(span)
+    series = [(t, [years[t][y] for y in span]) for t in busiest]
+    rest = [sum(years[t][y] for t in years if t not in busiest) for y in span]
+    colours = [matplotlib.colormaps["tab10"](n) for n in range(10)]
+    for index, (topic, counts) in enumerate([*series, ("other topics", rest)]):
+        colour = colours[index] if index < len(series) else "#cccccc"
+        axes.bar(span, counts, bottom=bottom, label=topic, color=colour)
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     axes.set_xticks(span, [str(y) for y in span])
     axes.set_xlabel("year")
     axes.set_ylabel("agenda items")
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_title(f"Topics over time (the {TIMELINE_TOPICS} most discussed)")
     if busiest:
-        axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
+        handles, labels = axes.get_legend_handles_labels()
+        axes.legend(
+            handles[::-1],
+            labels[::-1],
+            fontsize="small",
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+        )
     return figure
 
 
@@ -130,7 +145,7 @@ def meeting_graph(meeting: MeetingInfo) -> graphviz.Digraph:
         dot.edge(person, "meeting", _label(a.status), color=colour, fontcolor=colour)
     for n, d in enumerate(meeting.decisions.values()):
         decision = f"decision{n}"
-        label = _label(d.kind, d.summary)
+        label = _label(d.kind, textwrap.shorten(d.summary, 160, placeholder=" …"))
         dot.node(
             decision, label, shape="box", style="rounded,filled", fillcolor="#d5dbdb"
         )

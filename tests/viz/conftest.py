@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -10,10 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.mapping import meeting_to_graph
-from kg.mapping.iris import REFERENCE_GRAPH, meeting_graph_iri
-from kg.parse import parse_document
-from kg.records import Source
+from kg.pipeline import ingest
+from kg.store import OxigraphStore, memory_store, open_data
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -36,41 +33,23 @@ CHROMIUM_FLAGS = [
 Browser = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def ingest_texts(texts: Iterable[tuple[str, str]]) -> ox.Store:
-    """Parse and map documents the way `kg ingest` does, into an in-memory store."""
-    store = ox.Store()
-    store.load(
-        path=str(ROOT / "ontology" / "forces.ttl"),
-        format=ox.RdfFormat.TURTLE,
-        to_graph=ox.NamedNode(str(REFERENCE_GRAPH)),
-    )
+def ingest_texts(texts: Iterable[tuple[str, str]], folder: Path) -> OxigraphStore:
+    """Ingest documents given as (file name, text) the way `kg ingest` does."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
     for name, text in texts:
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        meeting = parse_document(text, Source(name, digest, len(text)))
-        triples = meeting_to_graph(meeting, text).serialize(format="nt")
-        graph = ox.NamedNode(str(meeting_graph_iri(meeting)))
-        store.load(triples.encode(), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-    return store
-
-
-def count(store: ox.Store, query: str) -> int:
-    """The single integer a `SELECT (COUNT(...) AS ?n)` query returns."""
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    return int(next(iter(solutions))["n"].value)
-
-
-@pytest.fixture(scope="session")
-def mini_store() -> ox.Store:
-    store = ox.Store()
-    store.load(path=str(MINI), format=ox.RdfFormat.TRIG)
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    store = memory_store()
+    report = ingest(paths, store=store, validate=False)
+    assert not report.errors, report.errors
     return store
 
 
 @pytest.fixture(scope="session")
-def seeds_store() -> ox.Store:
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    return ingest_texts((p.name, p.read_text(encoding="utf-8")) for p in seeds)
+def mini_store() -> OxigraphStore:
+    return open_data(MINI)
 
 
 @pytest.fixture
@@ -89,14 +68,11 @@ def browser(tmp_path: Path) -> Browser:
     return run
 
 
-@pytest.fixture(scope="session")
-def sparql_count() -> Callable[[ox.Store, str], int]:
-    return count
-
-
-@pytest.fixture(scope="session")
-def ingest() -> Callable[[Iterable[tuple[str, str]]], ox.Store]:
-    return ingest_texts
+@pytest.fixture
+def ingest_documents(
+    tmp_path: Path,
+) -> Callable[[Iterable[tuple[str, str]]], OxigraphStore]:
+    return lambda texts: ingest_texts(texts, tmp_path / "documents")
 
 
 # Every node the page should draw, counted straight from the graph: the meetings (those
@@ -127,9 +103,9 @@ QUERIES = {
 }
 
 
-def expected_nodes(store: ox.Store, topic: str | None = None) -> tuple[int, int]:
+def expected_nodes(store: OxigraphStore, topic: str | None = None) -> tuple[int, int]:
     """(nodes, meetings) the page should draw: all, or around cyber-crime meetings."""
-    solutions = store.query(QUERIES[topic], use_default_graph_as_union=True)
+    solutions = store.oxigraph.query(QUERIES[topic], use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
     row = next(iter(solutions))
     return int(row["n"].value), int(row["meetings"].value)

@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 import pytest
 from PIL import Image
 
+from kg.store import OxigraphStore
 from kg.viz.html import page_view, write_page
 
 pytestmark = pytest.mark.browser
@@ -58,28 +58,32 @@ def open_page(browser: Callable[..., Any], page: Path, fragment: str = "") -> Do
 
 
 @pytest.fixture
-def mini_page(mini_store: ox.Store, tmp_path: Path) -> Path:
+def mini_page(mini_store: OxigraphStore, tmp_path: Path) -> Path:
     page = tmp_path / "mini.html"
     write_page(page_view(mini_store), page)
     return page
 
 
-def test_page_reports_every_node_of_the_graph(
+def test_page_counts_every_node_and_shows_markup_as_text(
     browser: Callable[..., Any],
     mini_page: Path,
-    mini_store: ox.Store,
+    mini_store: OxigraphStore,
     expected: Expected,
 ) -> None:
-    dom = open_page(browser, mini_page)
+    dom = open_page(browser, mini_page, "#search=Evil")
     nodes, meetings = expected(mini_store)
     assert int(dom.graph["data-node-count"] or 0) == nodes
     assert int(dom.graph["data-meeting-count"] or 0) == meetings
+    assert dom.title == "Police governance knowledge graph"
+    assert "b" not in dom.tags and "img" not in dom.tags
+    shown = "".join(dom.text)
+    assert "<b>Evil</b> Panel <script>document.title='pwned1'</script>" in shown
 
 
 def test_cyber_crime_filter_leaves_its_meetings_neighbourhood(
     browser: Callable[..., Any],
     mini_page: Path,
-    mini_store: ox.Store,
+    mini_store: OxigraphStore,
     expected: Expected,
 ) -> None:
     dom = open_page(browser, mini_page, "#topic=cyber-crime")
@@ -87,16 +91,6 @@ def test_cyber_crime_filter_leaves_its_meetings_neighbourhood(
     assert (nodes, meetings) == (13, 2)
     assert int(dom.graph["data-node-count"] or 0) == nodes
     assert int(dom.graph["data-meeting-count"] or 0) == meetings
-
-
-def test_document_markup_shows_as_text(
-    browser: Callable[..., Any], mini_page: Path
-) -> None:
-    dom = open_page(browser, mini_page, "#search=Evil")
-    assert dom.title == "Police governance knowledge graph"
-    assert "b" not in dom.tags and "img" not in dom.tags
-    shown = "".join(dom.text)
-    assert "<b>Evil</b> Panel <script>document.title='pwned1'</script>" in shown
 
 
 def test_screenshot_is_not_blank(
@@ -114,19 +108,19 @@ def test_screenshot_is_not_blank(
 
 def test_seeds_page_reports_every_node(
     browser: Callable[..., Any],
-    seeds_store: ox.Store,
+    seed_store: OxigraphStore,
     tmp_path: Path,
     expected: Expected,
 ) -> None:
-    nodes, meetings = expected(seeds_store)
+    nodes, meetings = expected(seed_store)
     if meetings == 0:
         pytest.skip("the seeds' graph holds no meetings until the core mapper lands")
     page = tmp_path / "seeds.html"
-    write_page(page_view(seeds_store), page)
+    write_page(page_view(seed_store), page)
     dom = open_page(browser, page)
     assert int(dom.graph["data-node-count"] or 0) == nodes
     filtered = open_page(browser, page, "#topic=cyber-crime")
     assert (
         int(filtered.graph["data-node-count"] or 0)
-        == expected(seeds_store, "cyber-crime")[0]
+        == expected(seed_store, "cyber-crime")[0]
     )

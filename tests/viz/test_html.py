@@ -3,9 +3,9 @@ import re
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 
-import pyoxigraph as ox
 import pytest
 
+from kg.store import OxigraphStore
 from kg.viz.html import page_view, render_page, script_json
 from kg.viz.model import Selection
 
@@ -60,14 +60,14 @@ def test_script_json_escapes_markup() -> None:
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
 
 
-def test_page_is_self_contained(mini_store: ox.Store) -> None:
+def test_page_is_self_contained(mini_store: OxigraphStore) -> None:
     page = render_page(page_view(mini_store))
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "<link" not in page
     assert "vis-network" in page and "@version 9.1.2" in page
 
 
-def test_document_strings_cannot_add_elements(mini_store: ox.Store) -> None:
+def test_document_strings_cannot_add_elements(mini_store: OxigraphStore) -> None:
     page = render_page(page_view(mini_store))
     parsed = parse_page(page)
     assert parsed.tags.count("script") == 3
@@ -80,7 +80,7 @@ def test_document_strings_cannot_add_elements(mini_store: ox.Store) -> None:
     assert "pwned" not in parsed.scripts[1][1] + parsed.scripts[2][1]
 
 
-def test_the_glue_never_writes_html(mini_store: ox.Store) -> None:
+def test_the_glue_never_writes_html(mini_store: OxigraphStore) -> None:
     glue = parse_page(render_page(page_view(mini_store))).scripts[2][1]
     assert "textContent" in glue
     assert not re.search(
@@ -88,7 +88,7 @@ def test_the_glue_never_writes_html(mini_store: ox.Store) -> None:
     )
 
 
-def test_page_data_carries_filters(mini_store: ox.Store) -> None:
+def test_page_data_carries_filters(mini_store: OxigraphStore) -> None:
     page = render_page(page_view(mini_store, selection=Selection(topic="cyber-crime")))
     data = json.loads(parse_page(page).scripts[0][1])
     assert sorted(m.rsplit("/", 1)[-1] for m in data["meetings"]) == ["m1", "m3"]
@@ -97,9 +97,9 @@ def test_page_data_carries_filters(mini_store: ox.Store) -> None:
 
 
 def test_ingested_html_renders_as_text(
-    ingest: Callable[[Iterable[tuple[str, str]]], ox.Store],
+    ingest_documents: Callable[[Iterable[tuple[str, str]]], OxigraphStore],
 ) -> None:
-    store = ingest([("evil-minutes.txt", EVIL_MINUTES)])
+    store = ingest_documents([("evil-minutes.txt", EVIL_MINUTES)])
     view = page_view(store)
     if not view.nodes:
         pytest.skip("the core mapper does not write meetings yet")

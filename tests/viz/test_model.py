@@ -1,6 +1,6 @@
-import pyoxigraph as ox
 import pytest
 
+from kg.store import OxigraphStore
 from kg.viz.data import MeetingInfo, read_meetings
 from kg.viz.model import Node, Selection, build_view, focus_view, select_meetings
 
@@ -14,7 +14,7 @@ def kinds(view_nodes: dict[str, Node]) -> dict[str, int]:
     return found
 
 
-def test_view_draws_every_kind_once(mini_store: ox.Store) -> None:
+def test_view_draws_every_kind_once(mini_store: OxigraphStore) -> None:
     view = build_view(read_meetings(mini_store).values())
     assert kinds(view.nodes) == {
         "meeting": 4,
@@ -39,13 +39,13 @@ def test_view_draws_every_kind_once(mini_store: ox.Store) -> None:
     ],
 )
 def test_selection_keeps_matching_meetings(
-    mini_store: ox.Store, selection: Selection, meetings: set[str]
+    mini_store: OxigraphStore, selection: Selection, meetings: set[str]
 ) -> None:
     chosen = select_meetings(read_meetings(mini_store).values(), selection)
     assert {m.iri.rsplit("/", 1)[-1] for m in chosen} == meetings
 
 
-def test_focus_keeps_two_hops(mini_store: ox.Store) -> None:
+def test_focus_keeps_two_hops(mini_store: OxigraphStore) -> None:
     view = build_view(read_meetings(mini_store).values())
     focused = focus_view(view, f"{ID}person/avon-and-somerset/sue-mountstevens")
     assert kinds(focused.nodes)["meeting"] == 2
@@ -82,9 +82,17 @@ def synthetic_meetings(count: int, people: int) -> list[MeetingInfo]:
 
 
 def test_a_country_sized_view_is_thinned_under_the_cap() -> None:
-    view = build_view(synthetic_meetings(3000, 8), max_nodes=2000)
-    assert len(view.nodes) <= 2000
-    assert view.omitted["person"] == 24000
-    assert view.omitted["decision"] == 3000
+    view = build_view(synthetic_meetings(1500, 8), max_nodes=1000)
+    assert len(view.nodes) <= 1000
+    assert view.omitted["person"] == 12000
+    assert view.omitted["decision"] == 1500
     assert view.omitted["meeting"] > 0
-    assert kinds(view.nodes)["meeting"] > 1000
+    assert kinds(view.nodes)["meeting"] > 500
+
+
+def test_topic_evidence_is_only_its_own(mini_store: OxigraphStore) -> None:
+    view = build_view(read_meetings(mini_store).values())
+    assert [q.text for q in view.nodes[f"{ID}topic/cse"].quotes] == [
+        "Child Sexual Exploitation"
+    ]
+    assert view.nodes[f"{ID}topic/cyber-crime"].quotes == []

@@ -1,15 +1,15 @@
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
+from kg.store import OxigraphStore
 from kg.viz.data import read_meetings
 from kg.viz.network import bridges, format_report, projections, write_networks
 
 ID = "https://w3id.org/police-kg/id/"
 
 
-def test_projections_link_people_forces_and_bodies(mini_store: ox.Store) -> None:
+def test_projections_link_people_forces_and_bodies(mini_store: OxigraphStore) -> None:
     graphs = projections(read_meetings(mini_store))
     people, forces, person_body = (
         graphs["people"],
@@ -30,7 +30,7 @@ def test_projections_link_people_forces_and_bodies(mini_store: ox.Store) -> None
     )
 
 
-def test_bridges_are_people_at_several_bodies(mini_store: ox.Store) -> None:
+def test_bridges_are_people_at_several_bodies(mini_store: OxigraphStore) -> None:
     found = bridges(read_meetings(mini_store).values())
     assert [(b.name, len(b.bodies), b.forces) for b in found] == [
         ("John Campion", 2, ("West Mercia",)),
@@ -40,7 +40,9 @@ def test_bridges_are_people_at_several_bodies(mini_store: ox.Store) -> None:
     assert "people at meetings of more than one body: 2" in report
 
 
-def test_graphml_and_gexf_read_back_alike(mini_store: ox.Store, tmp_path: Path) -> None:
+def test_graphml_and_gexf_read_back_alike(
+    mini_store: OxigraphStore, tmp_path: Path
+) -> None:
     graphs = projections(read_meetings(mini_store))
     written = write_networks(graphs, tmp_path)
     assert len(written) == 6
@@ -56,9 +58,9 @@ def test_graphml_and_gexf_read_back_alike(mini_store: ox.Store, tmp_path: Path) 
 
 
 def test_seeds_network_writes_readable_files(
-    seeds_store: ox.Store, tmp_path: Path
+    seed_store: OxigraphStore, tmp_path: Path
 ) -> None:
-    meetings = read_meetings(seeds_store)
+    meetings = read_meetings(seed_store)
     graphs = projections(meetings)
     for path in write_networks(graphs, tmp_path):
         back = (

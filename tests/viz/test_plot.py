@@ -1,10 +1,10 @@
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from PIL import Image
 
+from kg.store import OxigraphStore
 from kg.viz.data import read_meetings
 from kg.viz.plot import meeting_graph, pick_meeting, topic_force_counts, write_plot
 
@@ -17,7 +17,7 @@ def svg_text(path: Path) -> str:
     return " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
 
 
-def test_heatmap_counts_items_per_topic_and_force(mini_store: ox.Store) -> None:
+def test_heatmap_counts_items_per_topic_and_force(mini_store: OxigraphStore) -> None:
     topics, forces, counts = topic_force_counts(read_meetings(mini_store).values())
     assert forces == ["Avon and Somerset", "West Mercia"]
     assert topics == ["Budget and precept", "Child sexual exploitation", "Cyber crime"]
@@ -25,7 +25,7 @@ def test_heatmap_counts_items_per_topic_and_force(mini_store: ox.Store) -> None:
 
 
 def test_heatmap_svg_holds_forces_and_topics(
-    mini_store: ox.Store, tmp_path: Path
+    mini_store: OxigraphStore, tmp_path: Path
 ) -> None:
     out = tmp_path / "heatmap.svg"
     write_plot(read_meetings(mini_store), "heatmap", out)
@@ -41,7 +41,7 @@ def test_heatmap_svg_holds_forces_and_topics(
 
 @pytest.mark.parametrize("kind", ["heatmap", "timeline", "meeting"])
 def test_png_pictures_are_pictures(
-    mini_store: ox.Store, tmp_path: Path, kind: str
+    mini_store: OxigraphStore, tmp_path: Path, kind: str
 ) -> None:
     out = tmp_path / f"{kind}.png"
     write_plot(read_meetings(mini_store), kind, out)
@@ -50,7 +50,9 @@ def test_png_pictures_are_pictures(
         assert image.width > 200 and image.height > 80
 
 
-def test_timeline_svg_names_the_years(mini_store: ox.Store, tmp_path: Path) -> None:
+def test_timeline_svg_names_the_years(
+    mini_store: OxigraphStore, tmp_path: Path
+) -> None:
     out = tmp_path / "timeline.svg"
     write_plot(read_meetings(mini_store), "timeline", out)
     text = svg_text(out)
@@ -58,7 +60,7 @@ def test_timeline_svg_names_the_years(mini_store: ox.Store, tmp_path: Path) -> N
 
 
 def test_meeting_drawing_holds_body_people_topics(
-    mini_store: ox.Store, tmp_path: Path
+    mini_store: OxigraphStore, tmp_path: Path
 ) -> None:
     out = tmp_path / "meeting.svg"
     write_plot(read_meetings(mini_store), "meeting", out, meeting="m1")
@@ -75,7 +77,7 @@ def test_meeting_drawing_holds_body_people_topics(
 
 
 def test_meeting_drawing_keeps_markup_literal(
-    mini_store: ox.Store, tmp_path: Path
+    mini_store: OxigraphStore, tmp_path: Path
 ) -> None:
     out = tmp_path / "evil.svg"
     write_plot(read_meetings(mini_store), "meeting", out, meeting="m4")
@@ -84,14 +86,14 @@ def test_meeting_drawing_keeps_markup_literal(
     assert "<b>Evil</b> Panel" in svg_text(out)
 
 
-def test_graphviz_labels_are_never_html(mini_store: ox.Store) -> None:
+def test_graphviz_labels_are_never_html(mini_store: OxigraphStore) -> None:
     meetings = read_meetings(mini_store)
     source = meeting_graph(pick_meeting(meetings, "m4")).source
     assert 'label="<b>Evil</b> Panel' in source.replace("\\n", " ")
 
 
 def test_unknown_meeting_and_format_are_refused(
-    mini_store: ox.Store, tmp_path: Path
+    mini_store: OxigraphStore, tmp_path: Path
 ) -> None:
     meetings = read_meetings(mini_store)
     with pytest.raises(KeyError):

@@ -38,8 +38,8 @@
   } });
   var network = new vis.Network(root, { nodes: nodeView, edges: edgeView }, {
     layout: { improvedLayout: data.nodes.length <= 150, randomSeed: 7 },
-    physics: { solver: "forceAtlas2Based",
-               stabilization: { iterations: big ? 120 : 300, updateInterval: 25 } },
+    physics: { solver: big ? "barnesHut" : "forceAtlas2Based",
+               stabilization: { iterations: big ? 50 : 200, updateInterval: 25 } },
     edges: { color: { color: "#9aa" }, smooth: false, font: { size: 10, align: "middle" } },
     interaction: { hover: true, hideEdgesOnDrag: big, tooltipDelay: 200 }
   });
@@ -128,15 +128,16 @@
     Object.keys(data.kinds).forEach(function (kind) {
       var count = data.nodes.filter(function (n) { return n.kind === kind; }).length;
       var item = element("li");
-      var swatch = element("span", undefined, "swatch");
-      swatch.style.background = data.kinds[kind].color;
+      var swatch = element("span", data.kinds[kind].glyph, "swatch");
+      swatch.style.color = data.kinds[kind].color;
       item.appendChild(swatch);
-      item.appendChild(element("span", data.kinds[kind].label + " (" +
-        data.kinds[kind].shape + ", " + count + ")"));
+      item.appendChild(element("span", data.kinds[kind].label + " (" + count + ")"));
       legend.appendChild(item);
     });
+    var words = { person: "people seen at one meeting", decision: "decisions",
+                  meeting: "older meetings" };
     var omitted = Object.keys(data.omitted).map(function (k) {
-      return data.omitted[k] + " " + k;
+      return data.omitted[k] + " " + (words[k] || k);
     });
     if (omitted.length) {
       document.getElementById("omitted").textContent = "Not drawn, to keep the page " +
