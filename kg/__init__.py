@@ -1,3 +1,3 @@
-"""kg: a knowledge graph of police governance in England and Wales, built from minutes."""
+"""kg: a knowledge graph of police governance in England and Wales, from minutes."""
 
 __version__ = "0.1.0"

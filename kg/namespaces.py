@@ -1,8 +1,10 @@
 """Namespaces: the project's own terms and the one place prefixes are bound.
 
-`KG` mirrors `ontology/kg.ttl` term for term (a test fails when they disagree); `ID` is the
-base of every data IRI the mappers mint. W3C vocabularies come from `rdflib.namespace`; the
-few that rdflib lacks (Web Annotation, Popolo, Core Public Event, OParl) are declared here.
+`KG` mirrors `ontology/kg.ttl` term for term (a test fails when they disagree); `ID` is
+the
+base of every data IRI the mappers mint. W3C vocabularies come from `rdflib.namespace`;
+the few that rdflib lacks (Web Annotation, Popolo, Core Public Event, OParl) are
+declared here.
 """
 
 from __future__ import annotations
@@ -170,7 +172,7 @@ PREFIXES: dict[str, Namespace] = {
 
 
 def bind_prefixes(graph: Graph) -> Graph:
-    """Bind the project's prefixes on `graph` (replacing rdflib's defaults) and return it."""
+    """Bind the project's prefixes on `graph`, replacing rdflib's defaults."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph

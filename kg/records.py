@@ -1,10 +1,10 @@
 """Records: the contract between the parsing stage and the mapping stage.
 
-Parsers (`kg.parse`) and extractors (`kg.extract`) turn a document's text into these frozen
-dataclasses; `kg.mapping` turns them into RDF. Every extracted value carries a `Span` into the
-source text, so each triple can point back at the words it came from. Records hold no
-behaviour beyond trivial properties and round-trip through JSON (`to_json`/`from_json`),
-which the golden-file tests rely on.
+Parsers (`kg.parse`) and extractors (`kg.extract`) turn a document's text into these
+frozen dataclasses; `kg.mapping` turns them into RDF. Every extracted value carries a
+`Span` into the source text, so each triple can point back at the words it came from.
+Records hold no behaviour beyond trivial properties and round-trip through JSON
+(`to_json`/`from_json`), which the golden-file tests rely on.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class BodyKind(enum.Enum):
 
 
 class AttendanceStatus(enum.Enum):
-    """How a person took part in a meeting; "not recorded" is the absence of a record."""
+    """How a person took part in a meeting ("not recorded" = no record at all)."""
 
     PRESENT = "present"
     IN_ATTENDANCE = "in-attendance"
@@ -89,7 +89,7 @@ class Located(Generic[T]):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document a meeting was read from: its file name, SHA-256 and length in chars."""
+    """The document a meeting was read from: file name, SHA-256, length in chars."""
 
     name: str
     sha256: str
@@ -98,7 +98,7 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Body:
-    """The body that met; `force` is a police.uk force id (`avon-and-somerset`) or None."""
+    """The body that met; `force` is a police.uk force id or None."""
 
     name: str
     kind: BodyKind
@@ -111,9 +111,9 @@ class Item:
     """An agenda item in order of business.
 
     `number` is as printed ("3", "3a", "62/21") or the 1-based position when unprinted;
-    `title_span` covers the printed title; `text_span` covers the item's own minuted text
-    (without its heading). `agenda_number`/`agenda_title` hold what a separate agenda in the
-    same document printed for it, when that differs.
+    `title_span` covers the printed title; `text_span` covers the item's own minuted
+    text (without its heading). `agenda_number`/`agenda_title` hold what a separate
+    agenda in the same document printed for it, when that differs.
     """
 
     position: int
@@ -127,7 +127,7 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
-    """A person's name split from titles: `full` is the name as written without title/post."""
+    """A name split from titles: `full` is the name as written, without title/post."""
 
     full: str
     title: str | None = None
@@ -160,7 +160,7 @@ class PostMention:
 
 @dataclass(frozen=True, slots=True)
 class ItemTopic:
-    """A thesaurus topic (`key` from topics.ttl) an item discusses, with the matched phrase."""
+    """A thesaurus topic (`key` of topics.ttl) an item discusses, and the phrase."""
 
     item: int
     key: str
@@ -170,7 +170,7 @@ class ItemTopic:
 
 @dataclass(frozen=True, slots=True)
 class Amount:
-    """A sum of money stated in a decision: `£3.65M` gives Decimal('3650000'), 'GBP'."""
+    """A sum stated in a decision: `£3.65M` gives Decimal('3650000'), 'GBP'."""
 
     value: Decimal
     currency: str
@@ -193,7 +193,7 @@ class Decision:
 
 @dataclass(frozen=True, slots=True)
 class Action:
-    """A task given at the meeting; `owner` is the person or post as written, if stated."""
+    """A task given at the meeting; `owner` is the person or post as written."""
 
     item: int | None
     text: str
@@ -239,7 +239,9 @@ def to_json(record: Any) -> Any:
     {'start': 1, 'end': 4}
     """
     if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)}
+        return {
+            f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)
+        }
     if isinstance(record, enum.Enum):
         return record.value
     if isinstance(record, dt.date):

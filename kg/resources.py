@@ -1,7 +1,7 @@
 """Resources: the data files (ontology, shapes, queries) that the stages load by name.
 
-They live at the top of the repository (`ontology/`, `shapes/`, `queries/`) and are packed
-into the wheel as `kg/_data/<kind>/`; this module finds them either way.
+They live at the top of the repository (`ontology/`, `shapes/`, `queries/`) and are
+packed into the wheel as `kg/_data/<kind>/`; this module finds them either way.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ KINDS = ("ontology", "shapes", "queries")
 
 
 def data_dir(kind: str) -> Traversable:
-    """The folder of data files of `kind` (one of `KINDS`)."""
+    """Return the folder of data files of `kind` (one of `KINDS`)."""
     if kind not in KINDS:
         raise ValueError(f"unknown resource kind {kind!r}")
     packed = resources.files("kg") / "_data" / kind
@@ -24,7 +24,7 @@ def data_dir(kind: str) -> Traversable:
 
 
 def read_text(kind: str, name: str) -> str:
-    """The text of the data file `name` of `kind`; FileNotFoundError when there is none."""
+    """Read the data file `name` of `kind`; FileNotFoundError when there is none."""
     if "/" in name or "\\" in name or name.startswith("."):
         raise FileNotFoundError(f"{kind}/{name}: not a plain file name")
     entry = data_dir(kind) / name
@@ -34,5 +34,5 @@ def read_text(kind: str, name: str) -> str:
 
 
 def names(kind: str, suffix: str) -> list[str]:
-    """The sorted file names of `kind` that end with `suffix`."""
+    """List the sorted file names of `kind` that end with `suffix`."""
     return sorted(e.name for e in data_dir(kind).iterdir() if e.name.endswith(suffix))

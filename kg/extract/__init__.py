@@ -1,8 +1,9 @@
-"""Extraction stage: a structurally parsed `Meeting` plus its text to a fuller `Meeting`.
+"""Extraction stage: a parsed `Meeting` plus its text to a fuller `Meeting`.
 
 Each extractor is a pure function `(meeting, text) -> meeting` that fills one family of
 records (attendance, topics, decisions, actions) using the items and spans the layout
-parser found. They run in the order of `EXTRACTORS`; later ones may read earlier results.
+parser found. They run in the order of `EXTRACTORS`; later ones may read earlier
+results.
 """
 
 from __future__ import annotations

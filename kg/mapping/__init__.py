@@ -2,8 +2,9 @@
 
 `meeting_to_graph` composes one pure function per record family, each yielding triples:
 the meeting, its body and items (`core`), people and attendance (`people`), and topics,
-decisions, actions and discrepancies (`outcomes`). The graph it returns holds exactly one
-meeting; `kg.store` puts it in that meeting's named graph (`iris.meeting_graph_iri`).
+decisions, actions and discrepancies (`outcomes`). The graph it returns holds exactly
+one meeting; `kg.store` puts it in that meeting's named graph
+(`iris.meeting_graph_iri`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ from kg.records import Meeting
 
 
 def meeting_to_graph(meeting: Meeting, text: str) -> Graph:
-    """All triples for one meeting read from `text` (the document the spans point into)."""
+    """Map one meeting read from `text` (the text its spans point into) to a graph."""
     graph = bind_prefixes(Graph())
-    for family in (core.meeting_triples, people.people_triples, outcomes.outcome_triples):
+    for family in (
+        core.meeting_triples,
+        people.people_triples,
+        outcomes.outcome_triples,
+    ):
         for triple in family(meeting, text):
             graph.add(triple)
     return graph

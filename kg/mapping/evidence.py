@@ -1,7 +1,8 @@
 """Evidence: the triples that tie an extracted fact to the exact words it came from.
 
 An evidence node is a `kg:Evidence` (aligned to a Web Annotation carrying both a
-`oa:TextPositionSelector` and a `oa:TextQuoteSelector`): the source document, the half-open
+`oa:TextPositionSelector` and a `oa:TextQuoteSelector`): the source document, the
+half-open
 character offsets and the quote sliced from the text, never retyped.
 """
 

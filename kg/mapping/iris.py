@@ -1,8 +1,9 @@
 """IRIs: deterministic identifiers minted from content, shared by every mapper.
 
-The same input gives the same IRI on every run and machine: nothing here reads the clock,
-randomness or the file system. A meeting is keyed by its source document's file name, so
-re-ingesting an edited document replaces its meeting rather than adding a second one.
+The same input gives the same IRI on every run and machine: nothing here reads the
+clock, randomness or the file system. A meeting is keyed by its source document's file
+name, so re-ingesting an edited document replaces its meeting rather than adding a
+second one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str) -> str:
-    """A lower-case, hyphenated ASCII key for `text`.
+    """Make a lower-case, hyphenated ASCII key for `text`.
 
     >>> slug("Avon & Somerset Police and Crime Panel")
     'avon-somerset-police-and-crime-panel'
@@ -33,7 +34,7 @@ def slug(text: str) -> str:
 
 
 def short_hash(*parts: str, size: int = 10) -> str:
-    """A stable short hex digest of `parts`.
+    """Digest `parts` into a stable short hex string.
 
     >>> short_hash("a", "b")
     'f04cdced97'
@@ -42,7 +43,7 @@ def short_hash(*parts: str, size: int = 10) -> str:
 
 
 def meeting_key(meeting: Meeting) -> str:
-    """The key of a meeting: its source file's stem, slugged."""
+    """Key a meeting by its source file's stem, slugged."""
     stem = meeting.source.name.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
     return slug(stem)
@@ -54,7 +55,7 @@ def meeting_iri(meeting: Meeting) -> URIRef:
 
 
 def meeting_graph_iri(meeting: Meeting) -> URIRef:
-    """The named graph that holds exactly one meeting's triples."""
+    """Name the graph that holds exactly one meeting's triples."""
     return ID[f"graph/meeting/{meeting_key(meeting)}"]
 
 
@@ -68,7 +69,7 @@ def document_iri(meeting: Meeting) -> URIRef:
 
 
 def part_iri(meeting: Meeting, kind: str, index: int | str) -> URIRef:
-    """A part of a meeting: `id/meeting/<key>/<kind>/<index>` (items, decisions, ...)."""
+    """Name a part of a meeting: `id/meeting/<key>/<kind>/<index>`."""
     return ID[f"meeting/{meeting_key(meeting)}/{kind}/{index}"]
 
 
@@ -83,7 +84,7 @@ def topic_iri(key: str) -> URIRef:
 
 
 def concept_iri(scheme: str, key: str) -> URIRef:
-    """A concept of one of the closed lists: `id/<scheme>/<key>`, e.g. body-kind."""
+    """Name a concept of a closed list: `id/<scheme>/<key>`, e.g. body-kind."""
     return ID[f"{scheme}/{key}"]
 
 
