@@ -15,7 +15,7 @@ from kg.extract.names import same_person, split_title
 from kg.extract.posts import post_key, same_post
 from kg.records import EXAMPLE_MEETING, AttendanceStatus, PersonName
 
-GOLD = Path("/work/shared/eval/gold")
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "gold"
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 S = AttendanceStatus
 
