@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck score clean
+.PHONY: run test lint typecheck score bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(STAMP)
 	$(BIN)/kg query pccs-discussing --data graph.ttl --param topic=cyber-crime
 
 lint: $(STAMP)
-	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff check kg tests bench fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -31,6 +31,14 @@ test: lint typecheck
 # Quality against the hand-made gold files (needs ../shared/eval).
 score: $(STAMP)
 	$(BIN)/python ../shared/eval/score.py --docs seeds --gold ../shared/eval/gold --kg $(BIN)/kg
+
+# Speed and memory (issue 7): generated corpora of 100, 1,000 and 10,000 meetings;
+# writes bench/results/latest.{json,md}. `bench-quick` is the two-minute version.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run --score 300
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench.run --quick
 
 clean:
 	rm -rf $(VENV) graph.ttl .kg-store

@@ -1,0 +1,316 @@
+"""Benchmark of the project's pipeline: document paths in, a dict of stage timings out.
+
+One run reads the documents (`kg.pipeline.read_document`), then a process pool over
+documents parses, maps and validates each one (`kg.parse.parse_document`,
+`kg.mapping.meeting_to_graph`, `kg.pipeline.validate_graph`) and hands back its meeting
+as N-Quads bytes in the meeting's named graph (`kg.store.graph_quads`); the coordinator
+loads them into an in-memory Oxigraph store, finishes it as `kg ingest` does
+(`kg.pipeline.finish_store`: reference graph, provenance, people resolution), runs every
+saved query several times and exports the store to Turtle and N-Triples
+(`kg.export.export_store`). Stage times inside workers are summed CPU-bound seconds;
+every other time is wall-clock.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+import kg
+from kg.export import export_store
+from kg.mapping import meeting_to_graph
+from kg.mapping.iris import meeting_graph_iri
+from kg.namespaces import KG
+from kg.parse import parse_document
+from kg.pipeline import IngestReport, finish_store, read_document, validate_graph
+from kg.queries import load_query, query_names, run_query
+from kg.records import Source
+from kg.store import OxigraphStore, graph_quads, memory_store
+
+Progress = Callable[[str, int], None]
+# Worker-side stages, in order; their seconds are summed over documents.
+DOC_STAGES = ("parse", "map", "validate", "serialise")
+# Stop repeating a query once it has run this long in total (at least 3 runs are made).
+QUERY_SECONDS = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One document after the worker: its graph name, N-Quads and what it cost."""
+
+    name: str
+    nquads: bytes
+    triples: int
+    violations: int
+    seconds: tuple[float, ...]
+
+
+def warm_worker() -> None:
+    """Load the shapes, thesaurus and pySHACL once per process, outside the timings."""
+    from kg.validate import shapes_graph
+
+    shapes_graph()
+    build_document(("1. Apologies\nNone\n2. Minutes\nAgreed\n", _probe_source()))
+
+
+def _probe_source() -> Source:
+    return Source(name="warm-up.txt", sha256="0" * 64, length=36)
+
+
+def build_document(job: tuple[str, Source], *, validate: bool = True) -> Built:
+    """Parse, map and validate one document; give its meeting as N-Quads."""
+    text, source = job
+    start = time.perf_counter()
+    meeting = parse_document(text, source)
+    parsed = time.perf_counter()
+    graph = meeting_to_graph(meeting, text)
+    mapped = time.perf_counter()
+    violations = len(validate_graph(graph).results) if validate else 0
+    validated = time.perf_counter()
+    name = meeting_graph_iri(meeting)
+    quads = graph_quads(graph, ox.NamedNode(str(name)))
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    done = time.perf_counter()
+    seconds = (parsed - start, mapped - parsed, validated - mapped, done - validated)
+    return Built(str(name), data, len(graph), violations, seconds)
+
+
+def build_all(
+    jobs: list[tuple[str, Source]],
+    *,
+    workers: int,
+    progress: Progress,
+    validate: bool = True,
+) -> tuple[list[Built], float, float]:
+    """Build every document on a pool of `workers` processes, in document order.
+
+    Gives the built documents, the seconds of pool start-up (imports, shapes and
+    thesaurus loaded in each worker) and the seconds of the work itself.
+    """
+    built: list[Built] = []
+    context = multiprocessing.get_context("fork")
+    start = time.perf_counter()
+    with context.Pool(workers, initializer=warm_worker) as pool:
+        # The pool is warm before the clock starts: every worker has answered.
+        while len(set(pool.map(_worker_id, range(4 * workers), chunksize=1))) < workers:
+            pass
+        warm = time.perf_counter()
+        progress("ingest+validate", 0)
+        build = functools.partial(build_document, validate=validate)
+        for done, item in enumerate(pool.imap(build, jobs, chunksize=4), 1):
+            built.append(item)
+            if done % 50 == 0:
+                progress("ingest+validate", done)
+        end = time.perf_counter()
+    return built, warm - start, end - warm
+
+
+def _worker_id(_: int) -> int:
+    time.sleep(0.01)
+    return os.getpid()
+
+
+def load_store(built: Iterable[Built]) -> OxigraphStore:
+    """Load the meetings' N-Quads into a fresh in-memory store, in one bulk load."""
+    store = memory_store()
+    store.oxigraph.bulk_load(b"".join(b.nquads for b in built), ox.RdfFormat.N_QUADS)
+    return store
+
+
+def finish(store: OxigraphStore, built: list[Built], sources: list[Source]) -> None:
+    """Reference graph, provenance of the run and people resolution (`kg ingest`)."""
+    generated = [(URIRef(b.name), s) for b, s in zip(built, sources, strict=True)]
+    report = IngestReport()
+    finish_store(
+        store, version=kg.__version__, used=sources, generated=generated, report=report
+    )
+    if report.warnings:
+        raise RuntimeError("; ".join(report.warnings))
+
+
+def time_queries(
+    store: OxigraphStore, params: dict[str, dict[str, str]], *, runs: int
+) -> dict[str, dict[str, Any]]:
+    """Run each saved query `runs` times (fewer if slow): p50, p95 and rows."""
+    timings: dict[str, dict[str, Any]] = {}
+    for name in query_names():
+        query = load_query(name)
+        bound = params.get(name, {})
+        seconds: list[float] = []
+        rows = 0
+        while _more(seconds, runs):
+            start = time.perf_counter()
+            rows = len(run_query(store, query, bound).rows)
+            seconds.append(time.perf_counter() - start)
+        timings[name] = {
+            "params": bound,
+            "rows": rows,
+            "runs": len(seconds),
+            "p50_ms": 1000 * percentile(seconds, 50),
+            "p95_ms": 1000 * percentile(seconds, 95),
+        }
+    return timings
+
+
+def _more(seconds: list[float], runs: int) -> bool:
+    return len(seconds) < runs and (len(seconds) < 3 or sum(seconds) < QUERY_SECONDS)
+
+
+def percentile(values: list[float], pct: float) -> float:
+    """Give the `pct` percentile of `values`, interpolating between neighbours.
+
+    >>> percentile([1.0, 2.0, 3.0, 4.0], 50)
+    2.5
+    """
+    ordered = sorted(values)
+    rank = (len(ordered) - 1) * pct / 100
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+def time_exports(store: OxigraphStore) -> dict[str, float]:
+    """Export the store to Turtle and N-Triples files: seconds and megabytes each."""
+    found: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as folder:
+        for label, suffix in (("turtle", ".ttl"), ("ntriples", ".nt")):
+            path = Path(folder) / f"graph{suffix}"
+            start = time.perf_counter()
+            export_store(store, path)
+            found[f"export_{label}_s"] = time.perf_counter() - start
+            found[f"export_{label}_mb"] = path.stat().st_size / 1e6
+    return found
+
+
+def query_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
+    """Pick parameter values the data has: the busiest body, force, topic and person."""
+    prefix = f"PREFIX kg: <{KG}>\n"
+    body, force = _top(store, prefix + _TOP_BODY, 2)
+    (topic,) = _top(store, prefix + _TOP_TOPIC, 1)
+    (name,) = _top(store, prefix + _TOP_NAME, 1)
+    force_key = force.rsplit("/", 1)[-1]
+    topic_key = topic.rsplit("/", 1)[-1]
+    return {
+        "attendance-record": {"name": name},
+        "decisions": {"force": force_key, "since": "2018-01-01"},
+        "force-timeline": {"force": force_key},
+        "item-topics": {"topic": topic_key},
+        "meetings": {"body": body, "since": "2016-01-01", "until": "2021-12-31"},
+        "pccs-discussing": {"topic": topic_key},
+        "topic-cooccurrence": {"force": force_key},
+        "topics-by-force": {"force": force_key},
+    }
+
+
+_TOP_BODY = """SELECT ?body ?force (COUNT(?m) AS ?n)
+WHERE { ?m a kg:Meeting ; kg:body ?body . ?body kg:forceArea ?force }
+GROUP BY ?body ?force ORDER BY DESC(?n) ?body LIMIT 1"""
+_TOP_TOPIC = """SELECT ?topic (COUNT(?item) AS ?n)
+WHERE { ?item kg:topic ?topic } GROUP BY ?topic ORDER BY DESC(?n) ?topic LIMIT 1"""
+_TOP_NAME = """SELECT ?name (COUNT(?a) AS ?n)
+WHERE { ?a a kg:Attendance ; kg:person/kg:name ?name }
+GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1"""
+
+
+def _top(store: OxigraphStore, sparql: str, width: int) -> tuple[str, ...]:
+    rows = store.select(sparql).rows
+    if not rows:
+        raise RuntimeError(f"no data to choose query parameters from: {sparql}")
+    return tuple(str(term.value) for term in rows[0][:width] if term is not None)
+
+
+def ingest_stages(
+    paths: list[Path], *, workers: int, progress: Progress, validation: str
+) -> tuple[OxigraphStore, dict[str, Any]]:
+    """Read, build (pool), load and finish: the store and each stage's seconds.
+
+    `validation` is `pyshacl` (each meeting in its worker, as `kg ingest` does) or
+    `sparql` (the `bench.sparql_shacl` prototype on the loaded store instead).
+    """
+    clock = time.perf_counter
+    start = clock()
+    jobs = [read_document(path) for path in paths]
+    read = clock()
+    built, warm_s, work_s = build_all(
+        jobs, workers=workers, progress=progress, validate=validation == "pyshacl"
+    )
+    ingested = clock()
+    progress("load", len(built))
+    store = load_store(built)
+    loaded = clock()
+    finish(store, built, [source for _, source in jobs])
+    finished = clock()
+    checked = sparql_validation(store)
+    in_total = checked["sparql_validate_s"] if validation == "sparql" else 0.0
+    return store, {
+        "validation": validation,
+        "read_s": read - start,
+        "pool_start_s": warm_s,
+        "ingest_validate_s": work_s,
+        "load_s": loaded - ingested,
+        "finish_s": finished - loaded,
+        # The pool's start-up is a constant, reported apart from the per-N work.
+        "end_to_end_s": finished - start - warm_s + in_total,
+        **checked,
+        "documents": len(built),
+        "meeting_triples": sum(b.triples for b in built),
+        "violations": sum(b.violations for b in built),
+        "nonconforming_documents": sum(1 for b in built if b.violations),
+        **cpu_seconds(built),
+    }
+
+
+def cpu_seconds(built: list[Built]) -> dict[str, float]:
+    """Seconds of each worker stage, summed over the documents."""
+    return {
+        f"cpu_{stage}_s": sum(b.seconds[index] for b in built)
+        for index, stage in enumerate(DOC_STAGES)
+    }
+
+
+def sparql_validation(store: OxigraphStore) -> dict[str, Any]:
+    """Run the SPARQL validation prototype on the whole store: seconds, failures."""
+    from bench.sparql_shacl import compile_shapes, run_checks
+    from kg.validate import shapes_graph
+
+    start = time.perf_counter()
+    checks, skipped = compile_shapes(shapes_graph())
+    failures = run_checks(store, checks)
+    return {
+        "sparql_validate_s": time.perf_counter() - start,
+        "sparql_checks": len(checks),
+        "sparql_violations": len(failures),
+        "sparql_failures_sample": [" | ".join(row) for row in failures[:10]],
+    }
+
+
+def run_embedded(
+    paths: list[Path],
+    *,
+    workers: int,
+    query_runs: int,
+    progress: Progress,
+    validation: str = "pyshacl",
+) -> dict[str, Any]:
+    """Run the whole pipeline once on `paths`: seconds per stage, counts, queries."""
+    store, result = ingest_stages(
+        paths, workers=workers, progress=progress, validation=validation
+    )
+    result["store_quads"] = len(store.oxigraph)
+    progress("queries", result["documents"])
+    start = time.perf_counter()
+    result["queries"] = time_queries(store, query_params(store), runs=query_runs)
+    result["queries_s"] = time.perf_counter() - start
+    progress("export", result["documents"])
+    result.update(time_exports(store))
+    return result

@@ -1,0 +1,313 @@
+"""Benchmark report: the runner's results in, medians, a growth fit and Markdown out.
+
+`summarise` reduces the repeated runs of one corpus size to medians (queries: the median
+of each run's p50 and p95); `growth_exponent` fits log(time) against log(N) by least
+squares; `render_markdown` writes the tables `bench/results/latest.md` holds, with the
+targets of issue 7 marked met or missed.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from typing import Any
+
+MB = 1024.0
+# Targets of issue 7, checked at the size they name.
+TARGET_SECONDS_10K = 60.0
+TARGET_EXPONENT = 1.1
+TARGET_PEAK_MB = 4096.0
+TARGET_QUERY_MS = 50.0
+TARGET_NAIVE_RATIO = 20.0
+TARGET_F1 = 0.98
+
+
+def summarise(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians over the finished runs of one size; the last unfinished one if none."""
+    finished = [run for run in runs if run.get("finished")]
+    if not finished:
+        return {"finished": False, "runs": len(runs), **runs[-1]}
+    summary: dict[str, Any] = {**finished[0], "runs": len(finished)}
+    for key, value in finished[0].items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            summary[key] = statistics.median(run[key] for run in finished)
+    summary["queries"] = {
+        name: _query_median(name, finished) for name in finished[0]["queries"]
+    }
+    seconds = summary["end_to_end_s"]
+    summary["documents_per_s"] = summary["documents"] / seconds
+    summary["triples_per_s"] = summary["store_quads"] / seconds
+    return summary
+
+
+def _query_median(name: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    timings = [run["queries"][name] for run in runs]
+    return {
+        **timings[0],
+        "p50_ms": statistics.median(t["p50_ms"] for t in timings),
+        "p95_ms": statistics.median(t["p95_ms"] for t in timings),
+    }
+
+
+def growth_exponent(points: list[tuple[int, float]]) -> float | None:
+    """Slope of log(seconds) against log(N): 1.0 is linear growth.
+
+    >>> round(growth_exponent([(100, 1.0), (1000, 10.0), (10000, 100.0)]), 3)
+    1.0
+    """
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(seconds) for _, seconds in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    cov = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
+    return cov / sum((x - mean_x) ** 2 for x in xs)
+
+
+def naive_ratio(ours: dict[str, Any], naive: dict[str, Any]) -> str:
+    """How many times faster ours is end to end (a lower bound if naive was stopped)."""
+    if not ours.get("finished"):
+        return "n/a"
+    if naive.get("finished"):
+        return f"{naive['end_to_end_s'] / ours['end_to_end_s']:.1f}×"
+    return f"> {naive['budget_s'] / ours['end_to_end_s']:.1f}× (naive stopped)"
+
+
+def _fmt(value: Any, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _stopped(run: dict[str, Any]) -> str:
+    last = run.get("last", {})
+    return (
+        f"did not finish in {run['budget_s']:.0f} s: got as far as "
+        f"{last.get('stage', 'start')} ({last.get('done', 0):,} documents, "
+        f"{last.get('elapsed_s', 0.0):.0f} s)"
+        + (f"; error: {run['error']}" if run.get("error") else "")
+    )
+
+
+def render_markdown(results: dict[str, Any]) -> str:
+    """Write the results as Markdown tables, the command and the targets first."""
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Command: `{results['command']}`  ",
+        f"Run {results['started']} on {results['machine']}; medians of up to "
+        f"{results['repeat']} runs; {results['workers']} worker processes; "
+        f"validation: {results.get('validation', 'pyshacl')}.",
+        "",
+        *_targets(results),
+        *_pipeline_table(results),
+        *_stage_table(results),
+        *_query_table(results),
+        *_naive_table(results),
+        *_notes(),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _sizes(results: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    return sorted((int(n), run) for n, run in results["sizes"].items())
+
+
+def _at(results: dict[str, Any], size: int) -> dict[str, Any] | None:
+    return results["sizes"].get(str(size))
+
+
+def _mark(ok: bool | None) -> str:
+    return {True: "met", False: "**missed**", None: "not measured"}[ok]
+
+
+def _targets(results: dict[str, Any]) -> list[str]:
+    big, mid = _at(results, 10000), _at(results, 1000)
+    done_big = big is not None and big.get("finished")
+    seconds = big["end_to_end_s"] if done_big else None
+    peak = max((_peak_mb(r) for _, r in _sizes(results)), default=None)
+    worst_q = (
+        max(q["p50_ms"] for q in big["queries"].values()) if done_big else None
+    )
+    exponent = results.get("exponent")
+    naive = results["naive"].get("1000")
+    ratio = naive_ratio(mid, naive) if mid and naive else None
+    rows = [
+        ("parse+map+validate+load, 10,000", "≤ 60 s", _fmt(seconds),
+         None if seconds is None else seconds <= TARGET_SECONDS_10K),
+        ("growth exponent (log-log slope)", "≤ 1.1", _fmt(exponent, 2),
+         None if exponent is None else exponent <= TARGET_EXPONENT),
+        ("peak memory (all processes)", "≤ 4,096 MB", _fmt(peak, 0),
+         None if peak is None else peak <= TARGET_PEAK_MB),
+        ("slowest query p50, 10,000", "≤ 50 ms", _fmt(worst_q),
+         None if worst_q is None else worst_q <= TARGET_QUERY_MS),
+        ("faster than naive, 1,000", "≥ 20×", ratio or "–", _ratio_ok(mid, naive)),
+        *_score_target(results.get("score")),
+    ]
+    return [
+        "## Targets (issue 7)", "",
+        "| target | goal | measured | |", "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {_mark(d)} |" for a, b, c, d in rows), "",
+    ]
+
+
+def _ratio_ok(
+    ours: dict[str, Any] | None, naive: dict[str, Any] | None
+) -> bool | None:
+    if not ours or not naive or not ours.get("finished"):
+        return None
+    slowest = naive["end_to_end_s"] if naive.get("finished") else naive["budget_s"]
+    if slowest / ours["end_to_end_s"] >= TARGET_NAIVE_RATIO:
+        return True
+    return False if naive.get("finished") else None
+
+
+def _score_target(score: dict[str, Any] | None) -> list[tuple[str, str, str, Any]]:
+    if not score:
+        return [("every field F1, generated corpus", "≥ 0.98", "–", None)]
+    worst = min(score["fields"].items(), key=lambda kv: kv[1]["f1"])
+    text = f"lowest {worst[1]['f1']:.3f} ({worst[0]})"
+    return [("every field F1, generated corpus", "≥ 0.98", text,
+             worst[1]["f1"] >= TARGET_F1)]
+
+
+def _peak_mb(run: dict[str, Any]) -> float:
+    # ru_maxrss of the coordinator plus each pool worker's: an upper bound of the sum.
+    workers = run.get("workers", 1)
+    return run.get("peak_rss_mb", 0.0) + workers * run.get("peak_worker_rss_mb", 0.0)
+
+
+def _pipeline_table(results: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Our pipeline (wall-clock seconds, medians)", "",
+        "| N | triples (store) | read | parse+map+validate (pool) | load | finish "
+        "| **end to end** | docs/s | triples/s | Turtle | N-Triples "
+        "| peak RSS MB (coordinator + workers) |",
+        "| " + " | ".join(["---"] * 12) + " |",
+    ]
+    for n, run in _sizes(results):
+        if not run.get("finished"):
+            lines.append(f"| {n:,} | {_stopped(run)} |" + " |" * 10)
+            continue
+        lines.append("| " + " | ".join([
+            f"{n:,}", _fmt(int(run["store_quads"])), _fmt(run["read_s"], 2),
+            _fmt(run["ingest_validate_s"], 2), _fmt(run["load_s"], 2),
+            _fmt(run["finish_s"], 2), f"**{_fmt(run['end_to_end_s'], 2)}**",
+            _fmt(run["documents_per_s"]), _fmt(run["triples_per_s"], 0),
+            _fmt(run["export_turtle_s"], 2), _fmt(run["export_ntriples_s"], 2),
+            f"{_fmt(run['peak_rss_mb'], 0)} + {run['workers']} × "
+            f"{_fmt(run['peak_worker_rss_mb'], 0)}",
+        ]) + " |")
+    return [*lines, ""]
+
+
+def _stage_table(results: dict[str, Any]) -> list[str]:
+    stages = ("parse", "map", "validate", "serialise")
+    lines = [
+        "## Where the worker time goes (CPU seconds summed over documents, medians)",
+        "",
+        "| N | " + " | ".join(stages) + " | validate share "
+        "| SPARQL prototype on the store: s (checks, failures) |",
+        "| --- | " + " | ".join(["---"] * len(stages)) + " | --- | --- |",
+    ]
+    for n, run in _sizes(results):
+        if not run.get("finished"):
+            continue
+        cpu = [run[f"cpu_{stage}_s"] for stage in stages]
+        share = cpu[2] / sum(cpu)
+        cells = " | ".join(_fmt(c, 1) for c in cpu)
+        sparql = (
+            f"{_fmt(run.get('sparql_validate_s'), 2)} ({run.get('sparql_checks')}, "
+            f"{_fmt(run.get('sparql_violations'))})"
+        )
+        lines.append(f"| {n:,} | {cells} | {share:.0%} | {sparql} |")
+    return [*lines, ""]
+
+
+def _query_table(results: dict[str, Any]) -> list[str]:
+    sizes = [(n, r) for n, r in _sizes(results) if r.get("finished")]
+    if not sizes:
+        return []
+    head = " | ".join(f"{n:,}: p50 / p95 ms (rows)" for n, _ in sizes)
+    lines = [
+        "## Saved queries on the embedded store (medians of each run's p50 and p95)",
+        "",
+        f"| query | parameters | {head} |",
+        "| --- | --- | " + " | ".join(["---"] * len(sizes)) + " |",
+    ]
+    for name, first in sizes[-1][1]["queries"].items():
+        params = ", ".join(f"{k}={v}" for k, v in first["params"].items()) or "–"
+        cells = []
+        for _, run in sizes:
+            q = run["queries"][name]
+            cells.append(
+                f"{_fmt(q['p50_ms'])} / {_fmt(q['p95_ms'])} ({q['rows']:,})"
+            )
+        lines.append(f"| {name} | {params} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _naive_table(results: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Naive baseline (rdflib graph, one pySHACL run, rdflib Turtle), same run",
+        "",
+        "| N | ingest s | validate s | Turtle s | end to end s | peak RSS MB "
+        "| ours end to end s | ours faster by |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for n_text, naive in sorted(results["naive"].items(), key=lambda kv: int(kv[0])):
+        ours = results["sizes"].get(n_text, {})
+        mine = _fmt(ours.get("end_to_end_s"), 2) if ours.get("finished") else "–"
+        ratio = naive_ratio(ours, naive)
+        if not naive.get("finished"):
+            lines.append(
+                f"| {int(n_text):,} | {_stopped(naive)} | | | | "
+                f"{_fmt(naive.get('peak_rss_mb'), 0)} | {mine} | {ratio} |"
+            )
+            continue
+        lines.append("| " + " | ".join([
+            f"{int(n_text):,}", _fmt(naive["ingest_s"], 2),
+            _fmt(naive["validate_s"], 2),
+            _fmt(naive["turtle_s"], 2), _fmt(naive["end_to_end_s"], 2),
+            _fmt(naive["peak_rss_mb"], 0), mine, ratio,
+        ]) + " |")
+    return [*lines, ""]
+
+
+def render_score(score: dict[str, Any]) -> list[str]:
+    """The shared scorer's per-field precision, recall and F1, and its worst misses."""
+    lines = [
+        f"## Extraction quality on {score['meetings']} generated meetings", "",
+        f"Command: `{score['command']}`", "",
+        "| field | P | R | F1 | gold | found |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, f in score["fields"].items():
+        flag = "" if f["f1"] >= TARGET_F1 else " **< 0.98**"
+        lines.append(
+            f"| {name} | {f['p']:.3f} | {f['r']:.3f} | {f['f1']:.3f}{flag} "
+            f"| {f['gold']} | {f['found']} |"
+        )
+    lines += ["", "Worst misses (from the scorer's output):", "", "```"]
+    return [*lines, *score["misses"], "```", ""]
+
+
+def _notes() -> list[str]:
+    return [
+        "## How it is measured", "",
+        "- *end to end* = read + parse+map+validate (process pool over documents) + "
+        "load (one Oxigraph bulk load of every meeting's N-Quads) + finish "
+        "(`kg.pipeline.finish_store`: reference graph, provenance, people "
+        "resolution); queries and exports are timed after it.",
+        "- Peak memory is `resource.getrusage` `ru_maxrss` (not tracemalloc): the "
+        "coordinator's own and the largest pool worker's (`RUSAGE_CHILDREN`); the "
+        "target compares their sum (coordinator + workers × largest worker), an "
+        "upper bound.",
+        "- Triples/s counts the store's quads after finishing (meetings, reference, "
+        "provenance, resolution).",
+        "- A run over its time budget is stopped and reported with the last stage it "
+        "reached; the ratio against a stopped naive run is then a lower bound.",
+        "",
+    ]
