@@ -6,12 +6,19 @@ and `hiddenLabel` wordings. Case, plurals, possessives, hyphens and spaces are f
 so "cyber crime" also finds "Cybercrime" and "cyber-crimes"; labels written with
 capitals (abbreviations such as "ASB", programme names such as "Prevent") match only as
 written.
+
+Finding wordings is the hot loop of parsing, so `find_wordings` runs a concept's regex
+only where a word of the text starts with the literal opening of one of its wordings
+(an index of these openings is built once per thesaurus); the matches are those of
+running every concept's regex over the whole text.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import Graph
@@ -20,12 +27,19 @@ from rdflib.namespace import SKOS
 from kg.resources import read_text
 
 
-@dataclass(frozen=True, slots=True)
+# compared by identity: hashing a compiled pattern hashes its whole code, and the
+# thesaurus index is cached per tuple of matchers
+@dataclass(frozen=True, slots=True, eq=False)
 class TopicMatcher:
-    """A thesaurus concept: its key and the compiled pattern of all its wordings."""
+    """A thesaurus concept: its key and the compiled pattern of all its wordings.
+
+    `openings` holds, per wording, the literal text every match of it starts with and
+    whether it folds case; `None` when unknown, and the pattern then runs everywhere.
+    """
 
     key: str
     pattern: re.Pattern[str]
+    openings: tuple[tuple[str, bool], ...] | None = None
 
 
 # separators folded between a label's words: "cyber crime", "cyber-crime", "cybercrime"
@@ -42,6 +56,23 @@ def _word_pattern(word: str, *, last: bool) -> str:
         # "strategy" / "strategies"
         return escaped[:-1] + "(?:y|ies)"
     return escaped + "(?:['’]?s|es|['’])?"
+
+
+def label_opening(label: str) -> str:
+    """Give the literal text that every match of `label_pattern(label)` starts with.
+
+    >>> [label_opening(x) for x in ("cyber crime", "strategy", "Women's Aid", "s.136")]
+    ['cyber', 'strateg', 'Women', 's.136']
+    """
+    words = [w for w in _SPLIT.split(label.strip()) if w]
+    if not words:
+        return ""
+    first = words[0]
+    if len(words) == 1 and first.endswith("y") and len(first) > 3:
+        # the plural rewrites the last letter: "strategy" / "strategies"
+        first = first[:-1]
+    # an apostrophe may be left out: "Women's Aid" / "Womens Aid"
+    return _APOSTROPHE.split(first)[0]
 
 
 def label_pattern(label: str) -> str:
@@ -81,7 +112,127 @@ def compile_matcher(
         parts.append(f"(?i:{_alternation(folded)})")
     if exact:
         parts.append(f"(?:{_alternation(exact)})")
-    return TopicMatcher(key, re.compile("|".join(parts)))
+    openings = tuple(
+        sorted(
+            {(label_opening(label).lower(), True) for label in folded}
+            | {(label_opening(label), False) for label in exact}
+        )
+    )
+    return TopicMatcher(key, re.compile("|".join(parts)), openings)
+
+
+# a wording starts where a word does (the look-behinds of `label_pattern`)
+_WORD = re.compile(r"\w+")
+# the longest index key: the first letters of a wording's opening
+_KEY_LENGTH = 5
+_FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Which matchers may match where a word starts with a key (case folded)."""
+
+    keys: dict[str, tuple[int, ...]]
+    lengths: tuple[int, ...]
+    everywhere: frozenset[int]
+
+
+def _indexable(opening: str) -> bool:
+    return bool(opening) and opening.isascii() and bool(_WORD.match(opening))
+
+
+@functools.lru_cache(maxsize=8)
+def _index_of(thesaurus: tuple[TopicMatcher, ...]) -> _Index:
+    keys: dict[str, list[int]] = {}
+    everywhere = set()
+    for number, matcher in enumerate(thesaurus):
+        openings = matcher.openings
+        if openings is None or not all(_indexable(o) for o, _ in openings):
+            everywhere.add(number)
+            continue
+        # a wording matched as written also matches folded: one key serves both
+        for opening, _ in openings:
+            spots = keys.setdefault(opening[:_KEY_LENGTH].lower(), [])
+            if number not in spots:
+                spots.append(number)
+    lengths = tuple(sorted({len(key) for key in keys}))
+    return _Index(
+        {k: tuple(v) for k, v in keys.items()}, lengths, frozenset(everywhere)
+    )
+
+
+@functools.cache
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    if _FOLDS_TO_ASCII.fullmatch(char):
+        # re.IGNORECASE takes the Kelvin sign for "k" and the long s for "s"
+        return next(
+            a for a in string.ascii_lowercase if re.fullmatch(a, char, re.IGNORECASE)
+        )
+    return char
+
+
+def _fold(text: str) -> str:
+    """Lower-case `text` as re.IGNORECASE compares it with ASCII, keeping offsets."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, spots: list[int]
+) -> Iterator[re.Match[str]]:
+    # what `finditer` gives when no match can start anywhere but at `spots`
+    end = 0
+    for at in spots:
+        if at >= end and (hit := pattern.match(text, at)):
+            end = hit.end()
+            yield hit
+
+
+def _candidates(text: str, index: _Index) -> dict[int, list[int]]:
+    folded = _fold(text)
+    keys, lengths = index.keys, index.lengths
+    hits = [
+        (at, key)
+        for at in [word.start() for word in _WORD.finditer(folded)]
+        for n in lengths
+        if (key := folded[at : at + n]) in keys
+    ]
+    found: dict[int, list[int]] = {}
+    for at, key in hits:
+        for number in keys[key]:
+            spots = found.setdefault(number, [])
+            if not spots or spots[-1] != at:
+                spots.append(at)
+    return found
+
+
+def find_wordings(
+    text: str, thesaurus: tuple[TopicMatcher, ...]
+) -> list[tuple[str, int, int]]:
+    """Find every concept's wordings in `text` as (key, start, end), concept by concept.
+
+    The result equals running each matcher's `pattern.finditer(text)` in turn.
+
+    >>> both = (compile_matcher("a", ["workforce"], []),
+    ...         compile_matcher("b", ["workforce diversity"], []))
+    >>> find_wordings("Workforce diversity and the workforce", both)
+    [('a', 0, 9), ('a', 28, 37), ('b', 0, 19)]
+    """
+    index = _index_of(thesaurus)
+    candidates = _candidates(text, index)
+    found: list[tuple[str, int, int]] = []
+    for number in sorted(candidates.keys() | index.everywhere):
+        matcher = thesaurus[number]
+        hits = (
+            matcher.pattern.finditer(text)
+            if number in index.everywhere
+            else _matches_at(matcher.pattern, text, candidates[number])
+        )
+        found.extend((matcher.key, hit.start(), hit.end()) for hit in hits)
+    return found
 
 
 def matchers_from_graph(graph: Graph) -> tuple[TopicMatcher, ...]:

@@ -4,9 +4,12 @@ An item is tagged with a thesaurus concept (`kg.extract.thesaurus`) when its tit
 one of the concept's wordings, or when at least one sentence or bullet point of its
 minuted text is about the concept. A wording met only in passing does not count: one
 given as an example ("issues like Anti-Social Behaviour"), a comparison ("more likely
-than robbery"), or one entry of a run-on list inside a sentence. A bullet point of its
-own, such as an entry of a list of future agenda items, does count. Each tag keeps the
-matched phrase and its span as evidence.
+than robbery"), one entry of a run-on list inside a sentence or of a list in brackets,
+part of the name of a post ("Chief Finance Officer") or, for a one-word wording, of a
+body ("Performance and Accountability Board Minutes"), or a bare number counting
+something ("101 cases"). A bullet point of its own, such as an entry of a list of
+future agenda items, does count. Each tag keeps the matched phrase and its span as
+evidence.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.sentences import split_sentences
-from kg.extract.thesaurus import TopicMatcher, load_thesaurus
+from kg.extract.thesaurus import TopicMatcher, find_wordings, load_thesaurus
 from kg.records import Item, ItemTopic, Meeting, Span
 
 # words that make what follows an example or a comparison:
@@ -49,10 +52,60 @@ _POST_AFTER = re.compile(
     r"^\s+(?:Officer|Manager|Lead|Director|Adviser|Advisor|Co-?ordinator|Champion|"
     r"Partner|Analyst|Team Leader)s?\b"
 )
+# … and one of the posts' portfolio: "Cabinet Member with Responsibility for Health
+# and Well-Being", "Director of Finance"
 _POST_BEFORE = re.compile(
-    r"\b(?:Head|Director|Manager|Lead|Portfolio Holder|Cabinet Member) (?:of|for) "
-    r"(?:the )?$"
+    r"\b(?:Head|Director|Manager|Lead|Portfolio Holder|Cabinet Member|Lead Member|"
+    r"Responsibility) (?:of|for) (?:the )?(?:[A-Z][\w'’-]* (?:and |& )?){0,3}$"
 )
+
+# a one-word wording is part of a body's name: "Greater Manchester Performance and
+# Accountability Board Minutes", "to the force Safeguarding Strategic board on 30th
+# March"; a short entry such as "- Diversity and Inclusion Board Update" still names a
+# topic, and so does a body named by a longer wording ("the Scrutiny of Police Powers
+# Panel")
+_BODY_AFTER = re.compile(
+    r"^(?:\s+(?:and|&|of|[A-Z][\w'’-]*)){0,4}?\s+"
+    r"(?:[Bb]oard|[Cc]ommittee|[Ss]ub-[Cc]ommittee|[Pp]anel|[Gg]roup|[Ff]orum)s?\b"
+    r"(?P<minutes>\s+[Mm]inutes\b)?"
+)
+_SINGLE_NAME = re.compile(r"[A-Z]\w*")
+_ENTRY_WORDS = 8
+
+# a bare number followed by what it counts is a quantity: "showed 101 cases linked
+# to", not "calls to 101" or "101 calls"
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?!(?:call|caller|service|line|number|contact)s?\b)[a-z][a-z-]*s\b"
+)
+
+
+def _names_a_post_or_body(sentence: str, start: int, end: int) -> bool:
+    before, after = sentence[max(0, start - 100) : start], sentence[end:]
+    if _POST_AFTER.match(after) or _POST_BEFORE.search(before):
+        return True
+    words = sentence[start:end]
+    body = _BODY_AFTER.match(after) if _SINGLE_NAME.fullmatch(words) else None
+    if body and (body["minutes"] or len(sentence.split()) > _ENTRY_WORDS):
+        return True
+    return words.isdigit() and bool(_COUNTED_AFTER.match(after))
+
+
+# an entry of a list in brackets: "responsibilities (Confirmation Hearings, Annual
+# Reports)"
+_ENTRY_START = re.compile(r"[(,]")
+_ENTRY_END = re.compile(r"[),]")
+
+
+def _in_brackets_list(sentence: str, start: int, end: int) -> bool:
+    opened = sentence.rfind("(", 0, start)
+    closed = sentence.find(")", end)
+    if opened < 0 or closed < 0 or ")" in sentence[opened:start]:
+        return False
+    if "(" in sentence[end:closed] or "," not in sentence[opened:closed]:
+        return False
+    before = _ENTRY_START.split(sentence[opened:start])[-1].split()
+    after = _ENTRY_END.split(sentence[end : closed + 1])[0].split()
+    return len(before) <= 2 and len(after) <= 2
 
 
 def is_passing(sentence: str, start: int, end: int) -> bool:
@@ -68,11 +121,11 @@ def is_passing(sentence: str, start: int, end: int) -> bool:
     >>> is_passing(s, s.index("Finance"), s.index(" Officer"))
     True
     """
-    before, after = sentence[max(0, start - 40) : start], sentence[end:]
     return (
-        bool(_PASSING.search(before))
-        or bool(_POST_AFTER.match(after) or _POST_BEFORE.search(before))
+        bool(_PASSING.search(sentence[max(0, start - 40) : start]))
+        or _names_a_post_or_body(sentence, start, end)
         or _in_list(sentence, start, end)
+        or _in_brackets_list(sentence, start, end)
     )
 
 
@@ -97,11 +150,7 @@ def sentence_matches(
     >>> [m.key for m in sentence_matches("on workforce diversity", both, passing=True)]
     ['b']
     """
-    found = [
-        _Match(matcher.key, hit.start(), hit.end())
-        for matcher in thesaurus
-        for hit in matcher.pattern.finditer(words)
-    ]
+    found = [_Match(*hit) for hit in find_wordings(words, thesaurus)]
     outer = [
         m
         for m in found

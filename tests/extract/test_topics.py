@@ -119,3 +119,63 @@ def test_topic_words_inside_a_post_name_do_not_count() -> None:
 def test_a_longer_wording_of_another_topic_wins() -> None:
     body = "Members discussed workforce diversity in the constabulary."
     assert keys("Update", body) == {"equality-and-diversity"}
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        (
+            "The following were agreed for publication:\n"
+            "- 13th November 2023 Greater Manchester Performance and Accountability "
+            "Board Minutes",
+            "performance",
+        ),
+        (
+            "The survey results would go to the force Safeguarding Strategic board "
+            "on 30th March.",
+            "safeguarding",
+        ),
+        (
+            "He regretted that the Cabinet Member with Responsibility for Health and "
+            "Well-Being could not attend.",
+            "recruitment-and-workforce",
+        ),
+        (
+            "The Panel had statutory responsibilities (Confirmation Hearings, Annual "
+            "Reports) to meet.",
+            "performance",
+        ),
+        ("Figures showed 101 cases linked to mental health.", "public-contact"),
+    ],
+)
+def test_names_of_bodies_and_posts_lists_and_counts_are_passing(
+    body: str, absent: str
+) -> None:
+    assert absent not in keys("Update", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "present"),
+    [
+        (
+            "The following items were put forward:\n"
+            "- Diversity and Inclusion Board Update\n- Officer Uplift",
+            {"equality-and-diversity", "recruitment-and-workforce"},
+        ),
+        (
+            "Advertising is underway to recruit members of the new Scrutiny of Police "
+            "Powers Panel being set up by the Commissioner.",
+            {"complaints-and-standards", "police-powers"},
+        ),
+        ("The Panel noted that 101 calls were abandoned in May.", {"public-contact"}),
+        ("Waiting times for calls to 101 rose (see appendix).", {"public-contact"}),
+        (
+            "Members welcomed the new service for victims (Victims First).",
+            {"victims"},
+        ),
+    ],
+)
+def test_topics_named_as_entries_or_whole_names_still_count(
+    body: str, present: set[str]
+) -> None:
+    assert present <= keys("Update", body)
