@@ -1,13 +1,13 @@
 """Action extraction for the extraction stage: a `Meeting` and its text to `Action`s.
 
-An action is a task given at the meeting for after it: a line under an "Action:"
-heading, "The Commissioner to share the … strategy", "The report to be recirculated",
-"the PCC will provide contact details", "he would look into it and share the data",
-"The Commissioner agreed to report back", "The Chair asked that an update … be added to
-the work programme", "Panel Members were encouraged to contact …". The owner is the
-person or post named as the clause's subject, where there is one. Sentences already
-recorded as decisions, ongoing present-tense work and standard wording ("The Decision
-Notice will be signed and published") are not actions.
+An action is a task given at the meeting for after it: lines under an "Action:" heading
+or an "Actions arising" list, the open rows of an action log table, "The Commissioner to
+share the … strategy", "the PCC will provide contact details", "The Commissioner
+undertook to …", "The Chair asked that an update … be added", "Officers were requested
+to circulate …". The owner is the person or post named as the clause's subject. Not
+actions: sentences recorded as decisions, questions and requests for information
+answered at the meeting, a request taken up at once by the next sentence (that one
+records the task), ongoing work and standard wording ("… will be signed and published").
 """
 
 from __future__ import annotations
@@ -15,25 +15,49 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from kg.extract.sentences import split_lines, split_sentences
-from kg.records import Action, Decision, Item, Meeting, Span
+from kg.extract.sentences import (
+    is_table_row,
+    line_of,
+    read_table,
+    split_lines,
+    split_sentences,
+)
+from kg.records import Action, Decision, DecisionKind, Item, Meeting, Span
 
-# an "Action:" heading line, or an inline "Action: DI Smith to circulate the survey"
-ACTION_HEADING = re.compile(r"(?:Actions?(?: Points?)?|ACTIONS?)\s*[:\-–]\s*", re.I)
+# an "Action:" heading line, or an inline "Action: DI Smith to circulate the survey",
+# "ACTION: OPCC to circulate …", "Action – OPCC to provide a written response …"
+ACTION_HEADING = re.compile(r"(?:Actions?(?: Points?)?|ACTIONS?)\s*[:\-–—]\s*", re.I)
+# a heading over a run of actions: "Actions/ further information to be provided:",
+# "AGREED ACTIONS", "Actions arising", "Action points from the meeting"
+ACTION_HEADING_LINE = re.compile(
+    r"^(?:(?:agreed|new|outstanding|summary of)\s+)?actions?\b[^.!?]{0,60}$", re.I
+)
+_NO_ACTION = re.compile(r"\s*(?:none|nil|n/?a|no actions?)\W*$", re.I)  # "Action: n/a"
+# what comes before an action's words: "ACTION: ", "R1/23 - ", "Action – 3. "
+_LEAD_IN = re.compile(
+    r"^(?:(?i:actions?(?: points?)?)\s*[:\-–—]\s*)?(?:[A-Z]{0,3}\d{1,4}(?:[/.]\d{1,4})?"
+    r"\s*[-–—:.)]\s+)?"
+)
 
 # verbs of a deliverable after a modal: "will provide", "would look into it and share",
 # "would be circulated", "will be produced", "would keep the PCC updated"
 _DELIVER = (
-    r"(?:provide|share|circulate|recirculate|investigate|look into|report back|"
+    r"(?:provide|share|circulate|recirculate|investigate|look into|report|publish|"
     r"feed ?back|"
-    r"ensure|raise|keep (?:\w+ ){1,3}updated|sign off|delay signing|"
+    r"ensure|raise(?!\s+(?:an?\s+)?(?:additional|extra|further)?\s*£)|"
+    r"keep (?:\w+ ){1,3}updated|sign off|delay signing|"
     r"liaise|write to|send|update|confirm|arrange|follow up|be discussing|scope out|"
-    r"contact|review|bring|present|prepare|produce|circulate)"
+    r"contact|review|bring|present|prepare|produce|circulate|invite"
+    r"|make (?:the |any )?(?:necessary )?arrangements|brief"
+    r"|receive (?:an? |the |further )?(?:\w+ )?(?:briefing|report|update|paper"
+    r"|presentation|response))"
 )
 _PASSIVE = (
     r"(?:provided|produced|shared|circulated|recirculated|given|confirmed|added|reported"
     r"|addressed|sent|arranged|brought|presented|explored|followed up|informed"
-    r"|agreed|scheduled|passed on|fed back|investigated|considered)"
+    r"|agreed|scheduled|passed on|fed back|investigated|considered(?= (?:at|by|in) )"
+    r"|repeated|reviewed"
+    r"|revisited|made available|forwarded)"
 )
 
 # "The PCC will provide contact details", "A date will be confirmed to the PCC soon."
@@ -46,19 +70,23 @@ MODAL = re.compile(
 # "this is to be explored with Modern.Gov"
 TO_DO = re.compile(
     rf"^(?:The |the )?[A-Z][\w/.'’&-]*(?:\s+(?:of|for|and|the|[A-Z][\w/.'’&-]*)){{0,6}}"
-    rf"\s+to\s+{_DELIVER}\b|\bto be\s+{_PASSIVE}\b"
+    rf"\s+(?:(?:is|are)\s+)?to\s+{_DELIVER}\b|\bto be\s+{_PASSIVE}\b"
 )
 # "agreed to report back", "offered to raise this", "are going to scope out",
 # "asked that … be added", "requested details", "were asked to promote",
 # "were encouraged to contact", "asked the Lead Member … to suggest", "asked for Item 4"
 COMMITMENT = re.compile(
     r"\b(?:agreed to|offered to|undertook to|promised to|(?:is|are) going to"
+    r"|(?<!is )(?<!are )(?<!was )committed to|pledged to|gave an undertaking to"
     r"|(?<!was )(?<!were )requested (?:that|an?|the|regular|further|more|details"
     r"|information|sight|copies|updates?)"
     r"|(?<!was )(?<!were )asked (?:that|for)"
-    r"|(?:was|were) (?:asked|encouraged|invited) to "
-    r"(?!consider|note|comment|approve|agree)"
-    r"|asked the [A-Z][\w ]{2,60}? to|should receive|would (?:wish to receive"
+    r"|(?:was|were) (?:asked|encouraged|invited|requested|instructed|tasked) to "
+    r"(?!consider|note|comment|approve|agree|appoint|elect|endorse|support|decide"
+    r"|determine|confirm|review the|receive)"
+    r"|\b[Ii]t was (?:requested|asked) that"
+    r"|asked (?:the |all )?(?:[A-Z][\w ]{2,60}?|force|officers?|members|clerk"
+    r"|secretariat|team) to|should receive|would (?:wish to receive"
     r"|welcome (?:feedback|a report|an update)))\b"
 )
 # standard wording: "The Decision Notice will be signed and published on the website"
@@ -99,7 +127,6 @@ def _is_name(subject: str) -> bool:
 
 _ASKED = re.compile(r"\basked (?P<owner>the [A-Z][\w ]{2,60}?) to\b")
 
-
 # a future statement is a task only with someone to do it or something to deliver:
 # "he would look into it", "a follow-up report will be produced", "given to the Panel"
 _DOER = re.compile(r"\b(?:he|she|they|we|I)\b(?:\s+\S+){0,5}\s*$")
@@ -110,8 +137,11 @@ _DELIVERABLE = re.compile(
     re.IGNORECASE,
 )
 _RECIPIENT = re.compile(
-    r"\b(?:to|with|for|by) (?:the )?(?:Panel|Board|Committee|Members|members|PCC|"
-    r"Commissioner|Chief Constable|Chair|him|her|them)\b|\bnext meeting\b"
+    r"\b(?:to|with|for|by|brief|update|inform) (?:the )?(?:Panel|Board|Committee"
+    r"|Members|members|P[F]?CC|Commissioner|Chief Constable|Chair|him|her|them)\b"
+    r"|\bnext meeting\b|\b(?:provide|send|give|supply|brief|update|inform) (?:all )?"
+    r"(?:the )?(?:Panel |Board |Committee )?[Mm]embers\b"
+    r"|\bto (?:the|a|its) (?:\w+ )?meeting\b"
     r"|\bkeep (?:\w+ ){1,3}(?:updated|informed)\b"
 )
 
@@ -127,6 +157,31 @@ def _has_doer(sentence: str, modal: re.Match[str]) -> bool:
     )
 
 
+# a question put at the meeting: "The PCC asked that given the increase … did WYP feel
+# resources were at a right level", "Members asked whether … ?"
+_QUESTION = re.compile(
+    r"\basked (?:that|whether|if)\b.{0,400}?(?:\?\W*$|\b(?:did|does|do|could|can"
+    r"|were|was|is|are)\s+(?:the\s+)?[A-Z][\w/&-]*\s+"
+    r"(?:feel|think|believe|consider|know|see)\b)"
+)
+# asking for information, answered there and then: "The Chairman asked for further
+# information about the merger …", "The PCC asked the Chief Constable to explain why …"
+_INFO_REQUEST = re.compile(
+    r"\basked for (?:(?:more|further|additional|some|an?|the|any)\s+)*"
+    r"(?:background|information|explanation|clarification|detail|details|views?"
+    r"|comments?|assurances?|reassurance|understanding)\s+"
+    r"(?:on|about|of|regarding|as to|in relation to|around|into)\b"
+    r"|\basked (?:the |all )?[\w' ]{2,60}? to (?:explain|clarify|outline|describe"
+    r"|comment on|elaborate on|set out) (?:why|how|what|whether|when|where)\b"
+)
+# the words that make such a request a task for later
+_LATER = re.compile(
+    r"\b(?:in writing|written|circulat\w*|after the meeting|outside the meeting"
+    r"|(?:next|future|following) meeting|be (?:provided|shared|sent|given))\b",
+    re.IGNORECASE,
+)
+
+
 def is_action(sentence: str) -> bool:
     """Tell whether a sentence gives someone a task for after the meeting.
 
@@ -139,7 +194,9 @@ def is_action(sentence: str) -> bool:
     >>> is_action("The new system will provide better data on demand.")
     False
     """
-    if STANDARD.search(sentence):
+    if STANDARD.search(sentence) or _QUESTION.search(sentence):
+        return False
+    if _INFO_REQUEST.search(sentence) and not _LATER.search(sentence):
         return False
     modal = MODAL.search(sentence)
     if modal and _has_doer(sentence, modal):
@@ -157,6 +214,7 @@ def action_owner(sentence: str) -> str | None:
     >>> action_owner("A date will be confirmed to the PCC soon.") is None
     True
     """
+    sentence = sentence[_LEAD_IN.match(sentence).end() :]  # type: ignore[union-attr]
     asked = _ASKED.search(sentence)
     if asked:
         return asked.group("owner")
@@ -169,16 +227,49 @@ def action_owner(sentence: str) -> str | None:
 
 
 def _heading_lines(item: Item, text: str) -> set[Span]:
-    """Find the lines under an "Action:" heading, or after it on the same line."""
-    lines = list(split_lines(text, item.text_span))
-    marked = set()
+    """Find the lines under an "Action:" heading, or after it on the same line.
+
+    A heading line with nothing after it ("Actions/ further information to be
+    provided:", "AGREED ACTIONS") marks the paragraph below it.
+    """
+    every = split_lines(text, item.text_span)
+    lines = [ln for ln in every if not is_table_row(text[ln.start : ln.end])]
+    marked: set[Span] = set()
     for index, line in enumerate(lines):
-        head = ACTION_HEADING.match(text, line.start, line.end)
-        if head and head.end() < line.end:
+        words = text[line.start : line.end]
+        head = ACTION_HEADING.match(words)
+        if head and head.end() < len(words):
             marked.add(line)
-        elif head and index + 1 < len(lines):
-            marked.add(lines[index + 1])
+        elif head or ACTION_HEADING_LINE.match(words):
+            for below, before in zip(lines[index + 1 :], lines[index:], strict=False):
+                if (
+                    below != lines[index + 1]
+                    and "\n\n" in text[before.end : below.start]
+                ):
+                    break
+                marked.add(below)
     return marked
+
+
+# the columns of an action log: "| Action | Owner | Due date | Status |"
+_LOG_COLUMNS = {
+    "action": re.compile(r"(?:agreed |new )?actions?(?: required| agreed)?", re.I),
+    "owner": re.compile(r"owner|lead|responsible|by whom|who|action owner", re.I),
+    "status": re.compile(r"status|progress|rag(?: status)?|update", re.I),
+}
+# a row whose action is done belongs to an earlier meeting: "Complete", "Closed"
+_DONE = re.compile(r"\W*(?:complete|completed|closed|done|discharged|achieved)\b", re.I)
+
+
+def table_actions(item: Item, text: str) -> list[Action]:
+    """Read the open rows of an action log table (action / owner / status columns)."""
+    found = []
+    for row in read_table(text, item.text_span, _LOG_COLUMNS, key="action"):
+        cell = {k: text[v.start : v.end] for k, v in row.items()}
+        if cell.get("action") and not _DONE.match(cell.get("status", "")):
+            owner = cell.get("owner") or None
+            found.append(Action(item.position, cell["action"], row["action"], owner))
+    return found
 
 
 # the clause of a decision's sentence that gives work: "… were agreed by the
@@ -201,26 +292,108 @@ def actions_of_item(
 ) -> list[Action]:
     """Find the actions in one item's text, skipping sentences recorded as decisions."""
     decided = {d.span for d in decisions}
+    # a notice's dash parts its number from its title, never from a task
+    talking = {d.span for d in decisions if d.kind is not DecisionKind.DECISION_NOTICE}
     headed = _heading_lines(item, text)
+    sentences = split_sentences(text, item.text_span)
     found = []
-    for sentence in split_sentences(text, item.text_span):
+    for index, sentence in enumerate(sentences):
         words = text[sentence.start : sentence.end]
         in_heading = any(h.start <= sentence.start < h.end for h in headed)
-        tail = _decision_tail(text, sentence) if sentence in decided else None
+        tail = _decision_tail(text, sentence) if sentence in talking else None
         if tail is not None:
             found.append(dataclasses.replace(tail, item=item.position))
-        if sentence in decided or ACTION_HEADING.fullmatch(words):
+        if sentence in decided or is_table_row(words) or _heading_only(words):
             continue
-        if in_heading or is_action(words):
-            found.append(Action(item.position, words, sentence, action_owner(words)))
-    return found
+        # an "Action:" within a line: "… by county. ACTION: OPCC to …"
+        if in_heading or is_action(words) or ACTION_HEADING.match(words):
+            if not _answered(text, sentence, sentences[index + 1 : index + 3], decided):
+                found.append(
+                    Action(item.position, words, sentence, action_owner(words))
+                )
+    found += table_actions(item, text)
+    return sorted(found, key=lambda a: a.span.start)
+
+
+# a pointer elsewhere, not a task: "See Exempt Actions List", "Refer to Appendix A"
+_POINTER = re.compile(r"^(?:please )?(?:see|refer to)\b", re.IGNORECASE)
+
+
+def _heading_only(words: str) -> bool:
+    head = ACTION_HEADING.match(words)
+    if _POINTER.match(words):
+        return True
+    if head:
+        return head.end() == len(words) or bool(_NO_ACTION.match(words, head.end()))
+    return bool(ACTION_HEADING_LINE.match(words))
+
+
+# a request: "Councillor Sewell asked for a breakdown …", "The PCC asked that …"
+_REQUEST = re.compile(r"^(?:(?!\b(?:will|would|to)\b).)*\b(?:asked|requested)\b")
+# the answer that takes a request over: "The Director agreed to provide this …",
+# "ACTION: OPCC to circulate …", "The Panel Secretariat will make the arrangements",
+# "It was agreed that the Panel … make a decision on this"
+_BACK_REFERENCE = re.compile(
+    r"\b(?:this|these|it|them|the (?:request|suggestion|arrangements|information)"
+    r"|(?:a |written )+(?:response|reply|answer))\b"
+)
+
+
+def _takes_up(words: str) -> bool:
+    if ACTION_HEADING.match(words):
+        return True
+    return bool(_BACK_REFERENCE.search(words)) and is_action(words)
+
+
+def _answered(text: str, span: Span, following: list[Span], decided: set[Span]) -> bool:
+    """Whether a request's next sentences in its paragraph take it up.
+
+    The task is then recorded once, by the action or decision that takes it up.
+    """
+    if not _REQUEST.match(text[span.start : span.end]):
+        return False
+    before = span
+    for index, after in enumerate(following):
+        if "\n\n" in text[before.end : after.start].replace(" ", ""):
+            return False
+        words = text[after.start : after.end]
+        if index == 0 and after not in decided and _takes_up(words):
+            return True
+        if after in decided and _BACK_REFERENCE.search(words):
+            return True
+        before = after
+    return False
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SMALL = frozenset("a an and are as at be by for from in is of on the to".split())
+
+
+def _content(words: str) -> set[str]:
+    return set(_WORD.findall(words.lower())) - _SMALL
+
+
+def _repeats(row: Action, others: list[Action]) -> bool:
+    """Whether an action log's row repeats a task the minutes' text already records."""
+    mine = _content(row.text)
+    return any(
+        len(mine & theirs) * 2 >= min(len(mine), len(theirs))
+        for theirs in (_content(a.text) for a in others)
+        if mine and theirs
+    )
 
 
 def extract_actions(meeting: Meeting, text: str) -> Meeting:
-    """Fill `meeting.actions` from every item's text."""
-    actions = tuple(
+    """Fill `meeting.actions` from every item's text, each task once."""
+    found = [
         action
         for item in meeting.items
         for action in actions_of_item(item, text, decisions=meeting.decisions)
+    ]
+    in_text = [a for a in found if not is_table_row(line_of(text, a.span))]
+    actions = tuple(
+        a
+        for a in found
+        if not is_table_row(line_of(text, a.span)) or not _repeats(a, in_text)
     )
     return dataclasses.replace(meeting, actions=actions)

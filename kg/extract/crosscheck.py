@@ -1,11 +1,14 @@
-"""Cross-checks for the extraction stage: a document's agenda against its minutes.
+"""Decision notices (extraction stage): their lines read, the agenda cross-checked.
 
-Input is a `Meeting` whose decision notices are already read, and the document text;
-output is `Discrepancy` records for the decision notices the agenda lists differently
-from the minutes: a notice listed under another number ("2018/005 – Out of Court
-Disposals" on the agenda, "2018/009 (Out of Court Disposals)" in the minutes), a
-listed notice the minutes do not record, a minuted notice the agenda did not list, and
-one number with two titles. The agenda is whatever text lies outside the minuted items.
+`notice_head` reads a notice's reference, title and status from its line in the minutes
+("2018/009 (Out of Court Disposals) – Decision to…", "PCC/D/12/2023 – Estates: …",
+"Record of Decision 12-2022 – …"). `notice_discrepancies` takes a `Meeting` whose
+notices are read, and the document text, to `Discrepancy` records for the notices the
+agenda lists differently from the minutes: a notice listed under another number
+("2018/005 – Out of Court Disposals" on the agenda, "2018/009 (Out of Court Disposals)"
+in the minutes), a listed notice the minutes do not record, a minuted notice the agenda
+did not list, and one number with two titles. The agenda is whatever text lies outside
+the minuted items.
 """
 
 from __future__ import annotations
@@ -14,12 +17,101 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.sentences import split_lines
-from kg.records import Decision, DecisionKind, Discrepancy, Meeting, Span
+from kg.records import (
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    Discrepancy,
+    Meeting,
+    Span,
+)
+
+# a decision's reference: "2018/009", "PCC/2019/012", "014/2023", "PCC/D/45/2022"
+SLASHED_REF = (
+    r"(?:[A-Z]{2,6}/[A-Z]{1,3}/\d{1,4}/(?:19|20)\d{2}"
+    r"|(?:[A-Z]{2,6}[ /-]?)?(?:19|20)\d{2}/\d{1,4}|\d{1,4}/(?:19|20)\d{2})"
+)
+# "12-2023", "2023-014": a dashed number, read only after the word "Decision"
+NOTICE_REF = (
+    rf"(?:{SLASHED_REF}"
+    r"|(?:[A-Z]{2,6}[ /-]?)?(?:\d{1,4}-(?:19|20)\d{2}|(?:19|20)\d{2}-\d{1,4}))"
+)
+# "2018/009 (Out of Court Disposals) – Decision to move to a two tier framework…",
+# "PCC/2019/012 – Body Worn Video: Decision to…", "Decision 2020/03 (Fleet) – approved",
+# "Record of Decision 12-2022 – Custody healthcare contract: The Commissioner approved…"
+DECISION_NOTICE = re.compile(
+    r"(?P<word>(?:Record of )?Decision(?: Notice| Record| Report)?\s+(?:No\.?\s*)?)?"
+    rf"(?P<ref>{NOTICE_REF})"
+    r"\s*(?:\((?P<title>[^)]{2,120})\)|[–—:-]\s*(?P<title2>[^–—:(]{2,120}?)\s*[–—:])"
+    r"\s*[–—:-]?\s*(?=\S)"
+)
+
+# a notice named inside a sentence: "The PFCC signed Decision Report 058/2023, approving
+# the refurbishment …"
+INLINE_NOTICE = re.compile(
+    r"\b(?:Record of Decision|Decision(?: Notice| Record| Report)?)\s+(?:No\.?\s*)?"
+    rf"(?P<ref>{NOTICE_REF})\b(?:\s*\((?P<title>[^)]{{2,120}})\))?"
+)
+
+# "The PCC will delay signing off this decision", "sign off this decision notice at a
+# later date", "deferred"
+DEFERRED = re.compile(
+    r"\b(?:delay signing|deferred|postponed|at a later date|not (?:yet )?signed|"
+    r"withdrawn|held over)\b",
+    re.IGNORECASE,
+)
+# "The Decision Notice will be signed and published", "was signed at the meeting"
+SIGNED = re.compile(
+    r"\b(?:was|were|has been|will be) signed\b"
+    r"|\bsigned (?:off )?(?:the |this )?Decision\b",
+    re.IGNORECASE,
+)
+
+
+def notice_status(paragraph: str) -> DecisionStatus | None:
+    """Where a notice stands by the words of its paragraph.
+
+    >>> notice_status("The PCC will delay signing off this decision until …")
+    <DecisionStatus.DEFERRED: 'deferred'>
+    >>> notice_status("The Decision Notice will be signed and published.")
+    <DecisionStatus.SIGNED: 'signed'>
+    """
+    if DEFERRED.search(paragraph):
+        return DecisionStatus.DEFERRED
+    if SIGNED.search(paragraph):
+        return DecisionStatus.SIGNED
+    return None
+
+
+# "2018/19 (Quarter 3) – budget outturn": a financial year, not a notice, unless the
+# line says it is a decision
+_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d{2}[/-]\d{2}")
+_SAYS_DECISION = re.compile(r"\bdecision\b", re.IGNORECASE)
+
+
+def notice_head(line: str) -> re.Match[str] | None:
+    """Read the reference and title at the start of a decision notice's line.
+
+    >>> notice_head("2018/009 (Out of Court Disposals) – Decision to move").group("ref")
+    '2018/009'
+    >>> notice_head("2018/19 (Quarter 3) – budget outturn was reported.") is None
+    True
+    """
+    head = DECISION_NOTICE.match(line)
+    if head is None:
+        return None
+    if "/" not in head.group("ref") and not head.group("word"):
+        return None
+    year_like = _FINANCIAL_YEAR.fullmatch(head.group("ref"))
+    if year_like and not _SAYS_DECISION.search(line):
+        return None
+    return head
+
 
 # an agenda's list of notices: "- 2018/005 – Out of Court Disposals",
 # "2018/011 (Kenneth Steele House)", "PCC/2019/004: Estates Strategy"
 AGENDA_NOTICE = re.compile(
-    r"(?P<ref>(?:[A-Z]{2,6}[ /-]?)?(?:19|20)\d{2}/\d{1,4})\s*"
+    rf"(?P<ref>{SLASHED_REF})\s*"
     r"(?:[–—:-]\s*(?P<title>[^\n(]{2,120}?)|\((?P<title2>[^)\n]{2,120})\))\s*$"
 )
 _WORDS = re.compile(r"[a-z0-9]+")

@@ -1,14 +1,17 @@
 """Decision extraction (extraction stage): a `Meeting` and its text to `Decision`s.
 
 Three forms are read from each item's sentences: numbered decision notices ("2018/011
-(Kenneth Steele House) – Decision to approve refurbishment … £3.65M"), with reference,
-title and status (deferred when signing is put off, signed when the text says it is or
-will be signed); resolutions ("RESOLVED – that", "Resolved - no update required",
-"Recommended - that under Section 100A(4)…", "UNANIMOUSLY RESOLVED that", a "RESOLVED:"
-line with numbered points); and agreements of the body ("It was agreed that…", "The
-Board agreed the minutes…", "Agreed to fund…", "were confirmed as a correct record").
-Another body's agreement ("was agreed by the Diversity and Inclusion Board") and a point
-merely "recommended" in a list of suggestions are not decisions of this meeting.
+(Kenneth Steele House) – Decision to approve refurbishment … £3.65M", "PCC/D/12/2023 –
+Estates: …", "Record of Decision 12-2022 – …", "signed Decision Report 058/2023"), with
+reference, title and status (read in `kg.extract.crosscheck`); resolutions ("RESOLVED –
+that", "Resolved - no update required", "Recommended - that under Section 100A(4)…",
+"ORDERED that", "RESOLVED 2023/001" numbering the resolution below it, a "RESOLVED:"
+line over numbered points or a paragraph, "… and RESOLVED to note"); and agreements of
+the body ("It was agreed that…", "The Board agreed the minutes…", "Agreed to fund…",
+"The Panel supports the appointment", "Members declined to support", "were confirmed as
+a correct record", "the recommendation … was carried"). Another body's agreement ("was
+agreed by the Diversity and Inclusion Board"), a point merely "recommended" in a list of
+suggestions and a body merely noting a report are not decisions of this meeting.
 """
 
 from __future__ import annotations
@@ -16,52 +19,114 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from kg.extract.crosscheck import notice_discrepancies
+from kg.extract.crosscheck import (
+    INLINE_NOTICE,
+    NOTICE_REF,
+    notice_discrepancies,
+    notice_head,
+    notice_status,
+)
 from kg.extract.money import find_amounts
 from kg.extract.sentences import split_lines, split_sentences
 from kg.records import Decision, DecisionKind, DecisionStatus, Item, Meeting, Span
 
-# "2018/009 (Out of Court Disposals) – Decision to move to a two tier framework…",
-# "PCC/2019/012 – Body Worn Video: Decision to…", "Decision 2020/03 (Fleet) – approved"
-DECISION_NOTICE = re.compile(
-    r"(?:Decision(?: Notice)?\s+(?:No\.?\s*)?)?"
-    r"(?P<ref>(?:[A-Z]{2,6}[ /-]?)?(?:19|20)\d{2}/\d{1,4}|\d{1,4}/(?:19|20)\d{2})"
-    r"\s*(?:\((?P<title>[^)]{2,120})\)|[–—:-]\s*(?P<title2>[^–—:(]{2,120}?)\s*[–—:])"
-    r"\s*[–—:-]?\s*(?=\S)"
-)
-
 # "RESOLVED – that the report be noted", "Resolved - no update required",
-# "UNANIMOUSLY RESOLVED that", "Recommended - that under Section 100A(4)…", "RESOLVED:"
+# "UNANIMOUSLY RESOLVED that", "Recommended - that under Section 100A(4)…", "RESOLVED:",
+# "Minutes: RESOLVED that the minutes … be signed" (a modern.gov item's marker first)
+# "2.1 Resolved:", "ORDERED that the update be noted", "RESOLVED 2023/001" (numbered)
 RESOLUTION = re.compile(
-    r"^(?:(?:UNANIMOUSLY|Unanimously)\s+)?"
-    r"(?:RESOLVED|Resolved|RECOMMENDED|Recommended)\b(?:\s*[-–—:]|\s+(?:that|to)\b|$)"
+    r"^(?:\d{1,3}(?:\.\d{1,3})+\s+)?(?:(?:Minutes?|Outcome|Decision)\s*:\s*)?"
+    r"(?:(?:UNANIMOUSLY|Unanimously)\s+)?"
+    r"(?:RESOLVED|Resolved|ORDERED|Ordered|RECOMMENDED|Recommended)\b"
+    rf"(?:\s+(?i:unanimously))?(?:\s+(?P<ref>{NOTICE_REF}))?"
+    r"(?:\s*[-–—:]|\s+(?:that|to)\b|\s*$)"
+)
+# within a sentence: "The Committee considered the report and RESOLVED to note …",
+# "It was resolved that …", "Members unanimously resolved that …"
+RESOLVED_WITHIN = re.compile(
+    r"\b(?:(?:RESOLVED|(?:Members|members|Panel|Committee|Board|Authority)\s+"
+    r"(?:\w+ly\s+)?resolved)(?:\s+(?i:unanimously))?\s*(?:[-–—:]|that\b|to\b)"
+    # "the complaint was investigated and resolved to …" is no resolution
+    r"|(?:and|it was|It was)\s+(?:\w+ly\s+)?resolved\s+that\b)"
 )
 
-# "It was agreed that…", "It is agreed the need…", "It was unanimously agreed",
-# "The Board agreed the minutes…", "Members agreed that…", "Agreed to fund from…",
+_BODY = (
+    r"Board|Panel|Committee|Sub-Committee|Members|Meeting|Group|Authority|Cabinet"
+    r"|Forum|Council|Partnership|Executive|Chair(?:man)?"
+    r"|PCC and (?:the )?Chief(?: Constable)?"
+    r"|Commissioner and (?:the )?Chief Constable"
+)
+# what a body does when it decides: "agreed", "AGREED", "unanimously approved", "noted
+# and endorsed", "supports the appointment", "recommended that", "declined to support"
+_DECIDES = (
+    r"(?:(?!previously )(?:\w+ly|then|also|therefore|formally) )?"
+    r"(?:(?:noted|considered|discussed|received|welcomed) and )?"
+    r"(?:agreed|approved|endorsed|ratified|adopted|accepted|supported|supports?"
+    r"|recommended that)\b"
+    r"(?! (?:officers?|team|staff|unit|services?)\b)"
+    r"|(?:does|do|did) not (?:agree|support|approve|endorse)\b"
+    r"|declined to (?:support|approve|endorse|accept|agree)\b"
+)
+# "It was agreed that…", "The Board agreed the minutes…", "Agreed to fund from…",
 # "He agreed that more regular discussions…", "the PCC and Chief do not agree the…"
 AGREEMENT = re.compile(
-    r"\b(?:(?:It|it) (?:was|is|has been) (?:\w+ )?agreed\b|"
-    r"(?:The |the )?(?P<body>Board|Panel|Committee|Sub-Committee|Members|Meeting|Group|"
-    r"Chair(?:man)?|PCC and (?:the )?Chief(?: Constable)?|Commissioner and (?:the )?"
-    r"Chief Constable)(?: members)? (?:(?:\w+ )?agreed|(?:do|did) not agree)\b|"
-    r"^(?:He|She) agreed that\b|^(?:Agreed|AGREED)\b)"
+    r"\b(?:(?i:it (?:was|is|has been) (?:\w+ )?agreed)\b|"
+    rf"(?:The |the )?(?P<body>{_BODY})(?: members)? (?i:{_DECIDES})|"
+    r"^(?:He|She) agreed that\b|"
+    r"^(?:Agreed|AGREED)\b(?!\s+(?i:actions?|items?|minutes)\b)"
+    r")"
 )
 
-# "The Minutes of the meeting held on 27 January 2023 were agreed as a correct record.",
-# "The notes of … were confirmed as a correct record", "The following items were agreed
+# "The Minutes of … were agreed as a correct record.", "The following items were agreed
 # for publication:", "The recommendations … were agreed by the Constabulary"
 PASSIVE_AGREEMENT = re.compile(
-    r"\b(?:were|was|are|is) (?:\w+ )?(?:agreed|confirmed|approved|accepted|signed)"
+    r"\b(?:were|was|are|is) (?:\w+ (?:and )?){0,2}"
+    r"(?:agreed|confirmed|approved|accepted|signed)"
     r"(?: as an? (?:true and )?(?:correct|accurate|true) record| for publication|"
     r" by the (?:Constabulary|Force|PCC|Commissioner|Chief Constable|Panel|Board|"
     r"Committee|meeting)\b)",
+    re.IGNORECASE,
+)
+# "The forward work programme was approved, with the addition of …", "The budget was
+# unanimously agreed." (approved there and then, by no other body)
+PASSIVE_DECIDED = re.compile(
+    r"^(?:The|That|These|This|Both|All)\b[^.;]{0,150}?\b(?:was|were) "
+    r"(?:unanimously |formally )?(?:approved|agreed|adopted|endorsed|ratified)"
+    r"(?=\s*(?:[.,;]|$|subject to\b|with\b|unanimously\b|without\b))"
+)
+# "…; this was agreed.", "…, which was approved"
+AGREED_BACK = re.compile(
+    r"\b(?:this|which|these|that) (?:was|were) (?:\w+ )?(?:agreed|approved|endorsed)\b"
+    r"(?=\s*(?:[.;,]|$))",
+    re.IGNORECASE,
+)
+# "On being put to the vote, the recommendation that … was carried."
+CARRIED = re.compile(
+    r"\b(?:motion|recommendations?|amendment|proposal|resolution)\b[^.;]{0,300}?"
+    r"\b(?:was|were) (?:\w+ )?carried\b",
+    re.IGNORECASE,
+)
+# "Decision: The forward work programme was approved …", "Outcome – agreed"
+LABELLED = re.compile(
+    r"^(?:Decisions?|Outcome|Resolution)\s*[:–—-](?!\s*(?:none|nil|n/?a|no)\b)",
+    re.IGNORECASE,
+)
+# "The notes of the meeting held on 21 February 2023 were agreed."
+MINUTES_AGREED = re.compile(
+    r"^(?:The )?(?:minutes|notes)\b[^.]{0,120}\b(?:were|was) (?:\w+ (?:and )?){0,2}"
+    r"(?:agreed|approved|confirmed|accepted|signed)\b",
     re.IGNORECASE,
 )
 
 # the capitalised name before "Board agreed": "the Safer Communities Board agreed"
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’-]*\s+(?:(?:and|of|&)\s+)?)+)$")
 _NAME_WORD = re.compile(r"[a-z0-9]+")
+
+
+# "… a recommendation on whether the Panel supports the appointment": not a decision
+_HYPOTHETICAL = re.compile(
+    r"\b(?:whether|if|would|could|should|must|may|might)\b[^.;]*$"
+)
 
 
 def agreed_by_this_body(sentence: str, *, body: str = "") -> bool:
@@ -77,6 +142,8 @@ def agreed_by_this_body(sentence: str, *, body: str = "") -> bool:
     """
     own = set(_NAME_WORD.findall(body.lower())) | {"the"}
     for found in AGREEMENT.finditer(sentence):
+        if _HYPOTHETICAL.search(sentence[: found.start()]):
+            continue
         if found.group("body") is None:
             return True
         named = _NAME_BEFORE.search(sentence[: found.start("body")])
@@ -103,75 +170,48 @@ _NOT_CLIPPED = re.compile(
 # "…was agreed by the Diversity and Inclusion Board": another body's agreement
 OTHER_BODY = re.compile(r"\bagreed by the (?:[A-Z][\w&]*\s+){1,6}(?:Board|Group|Panel)")
 
-# "The PCC will delay signing off this decision", "sign off this decision notice at a
-# later date", "deferred"
-DEFERRED = re.compile(
-    r"\b(?:delay signing|deferred|postponed|at a later date|not (?:yet )?signed|"
-    r"withdrawn|held over)\b",
-    re.IGNORECASE,
-)
-# "The Decision Notice will be signed and published", "was signed at the meeting"
-SIGNED = re.compile(r"\b(?:was|were|has been|will be) signed\b", re.IGNORECASE)
-
-
-def notice_status(paragraph: str) -> DecisionStatus | None:
-    """Where a notice stands by the words of its paragraph.
-
-    >>> notice_status("The PCC will delay signing off this decision until …")
-    <DecisionStatus.DEFERRED: 'deferred'>
-    >>> notice_status("The Decision Notice will be signed and published.")
-    <DecisionStatus.SIGNED: 'signed'>
-    """
-    if DEFERRED.search(paragraph):
-        return DecisionStatus.DEFERRED
-    if SIGNED.search(paragraph):
-        return DecisionStatus.SIGNED
-    return None
-
-
-# "2018/19 (Quarter 3) – budget outturn": a financial year, not a notice, unless the
-# line says it is a decision
-_FINANCIAL_YEAR = re.compile(r"(?:19|20)\d{2}/\d{2}")
-_SAYS_DECISION = re.compile(r"\bdecision\b", re.IGNORECASE)
-
-
-def notice_head(line: str) -> re.Match[str] | None:
-    """Read the reference and title at the start of a decision notice's line.
-
-    >>> notice_head("2018/009 (Out of Court Disposals) – Decision to move").group("ref")
-    '2018/009'
-    >>> notice_head("2018/19 (Quarter 3) – budget outturn was reported.") is None
-    True
-    """
-    head = DECISION_NOTICE.match(line)
-    if head is None:
-        return None
-    year_like = _FINANCIAL_YEAR.fullmatch(head.group("ref"))
-    if year_like and not _SAYS_DECISION.search(line):
-        return None
-    return head
+Status = DecisionStatus | None
 
 
 def _notices(item: Item, text: str) -> list[Decision]:
     found = []
     for line in split_lines(text, item.text_span):
         head = notice_head(text[line.start : line.end])
-        if not head:
-            continue
-        sentence = split_sentences(text, line)[0]
-        found.append(
-            Decision(
-                item=item.position,
-                kind=DecisionKind.DECISION_NOTICE,
-                text=text[sentence.start : sentence.end],
-                span=sentence,
-                ref=head.group("ref"),
-                title=(head.group("title") or head.group("title2") or "").strip(),
-                status=notice_status(text[line.start : line.end]),
-                amounts=find_amounts(text, sentence),
+        if head:
+            title = head.group("title") or head.group("title2") or ""
+            status = notice_status(text[line.start : line.end])
+            sentence = split_sentences(text, line)[0]
+            found.append(
+                _notice(item, text, sentence, head["ref"], title=title, status=status)
             )
-        )
+    heads = {d.span for d in found}
+    for sentence in split_sentences(text, item.text_span):
+        words = text[sentence.start : sentence.end]
+        named = None if sentence in heads else INLINE_NOTICE.search(words)
+        if named:
+            title, status = named.group("title") or "", notice_status(words)
+            ref = named["ref"]
+            found.append(_notice(item, text, sentence, ref, title=title, status=status))
     return found
+
+
+def _notice(
+    item: Item, text: str, sentence: Span, ref: str, *, title: str, status: Status
+) -> Decision:
+    return Decision(
+        item=item.position,
+        kind=DecisionKind.DECISION_NOTICE,
+        text=text[sentence.start : sentence.end],
+        span=sentence,
+        ref=ref,
+        title=title.strip() or None,
+        status=status,
+        amounts=find_amounts(text, sentence),
+    )
+
+
+# "Action: Panel support officer to add …" records a task, not a decision
+_ACTION_LINE = re.compile(r"^Actions?\s*[:–—-]", re.IGNORECASE)
 
 
 def decision_kind(sentence: str, *, body: str = "") -> DecisionKind | None:
@@ -183,11 +223,21 @@ def decision_kind(sentence: str, *, body: str = "") -> DecisionKind | None:
     <DecisionKind.AGREEMENT: 'agreement'>
     >>> decision_kind("It was recommended that a summit for small business be held.")
     """
-    if RESOLUTION.match(sentence):
+    if _ACTION_LINE.match(sentence):
+        return None
+    if RESOLUTION.match(sentence) or RESOLVED_WITHIN.search(sentence):
         return DecisionKind.RESOLUTION
     if OTHER_BODY.search(sentence):
         return None
-    if agreed_by_this_body(sentence, body=body) or PASSIVE_AGREEMENT.search(sentence):
+    if (
+        agreed_by_this_body(sentence, body=body)
+        or PASSIVE_AGREEMENT.search(sentence)
+        or MINUTES_AGREED.match(sentence)
+        or PASSIVE_DECIDED.match(sentence)
+        or LABELLED.match(sentence)
+        or CARRIED.search(sentence)
+        or AGREED_BACK.search(sentence)
+    ):
         return DecisionKind.AGREEMENT
     clipped = CLIPPED.match(sentence)
     if clipped and not _NOT_CLIPPED.search(clipped.group("subject")):
@@ -215,35 +265,57 @@ def _is_point(text: str, span: Span) -> bool:
     )
 
 
+def _new_paragraph(text: str, before: Span | None, span: Span) -> bool:
+    return before is None or "\n\n" in text[before.end : span.start].replace(" ", "")
+
+
 def sentence_kinds(
     text: str, sentences: list[Span], *, body: str = ""
 ) -> list[DecisionKind | None]:
-    r"""Give each sentence's decision kind; points after a "RESOLVED:" are resolutions.
+    r"""Give each sentence's decision kind; what follows a "RESOLVED:" is a resolution.
+
+    That is its numbered points, or else the paragraph after it.
 
     >>> text = "RESOLVED:\n(1) that the report be noted;\n(2) that X be thanked.\nNext."
     >>> spans = split_sentences(text, Span(0, len(text)))
     >>> [k and k.value for k in sentence_kinds(text, spans)]
     [None, 'resolution', 'resolution', None]
+    >>> text = "RESOLVED:\n\nThe Panel NOTED the report.\n\nThe next meeting is in May."
+    >>> spans = split_sentences(text, Span(0, len(text)))
+    >>> [k and k.value for k in sentence_kinds(text, spans)]
+    [None, 'resolution', None]
     """
     kinds: list[DecisionKind | None] = []
-    in_list = False
+    in_list = after_bare = False
+    before: Span | None = None
     for span in sentences:
         words = text[span.start : span.end]
+        taken = bool(kinds) and kinds[-1] is not None
         if in_list and _is_point(text, span):
             kinds.append(DecisionKind.RESOLUTION)
-            continue
-        in_list = bool(RESOLUTION.match(words))
-        bare = _opens_list(words)
-        notice = DECISION_NOTICE.match(words)
-        kinds.append(None if bare or notice else decision_kind(words, body=body))
+            after_bare = False
+        elif after_bare and not (taken and _new_paragraph(text, before, span)):
+            kinds.append(DecisionKind.RESOLUTION)
+            in_list = False
+        else:
+            in_list = bool(RESOLUTION.match(words))
+            after_bare = _opens_list(words)
+            notice = notice_head(words) or INLINE_NOTICE.search(words)
+            kinds.append(
+                None if after_bare or notice else decision_kind(words, body=body)
+            )
+        before = span
     return kinds
 
 
 def _sentences(item: Item, text: str, *, body: str) -> list[Decision]:
     sentences = split_sentences(text, item.text_span)
     kinds = sentence_kinds(text, sentences, body=body)
-    found = []
+    found, ref = [], None
     for sentence, kind in zip(sentences, kinds, strict=True):
+        # a resolution's own number: "RESOLVED 2023/001" over "That the … be noted."
+        numbered = RESOLUTION.match(text[sentence.start : sentence.end])
+        ref = numbered["ref"] if numbered and numbered["ref"] else ref
         if kind is not None:
             found.append(
                 Decision(
@@ -251,9 +323,11 @@ def _sentences(item: Item, text: str, *, body: str) -> list[Decision]:
                     kind=kind,
                     text=text[sentence.start : sentence.end],
                     span=sentence,
+                    ref=ref,
                     amounts=find_amounts(text, sentence),
                 )
             )
+            ref = None
     return found
 
 

@@ -5,12 +5,13 @@ points (`(1)`, `a)`, `[`) and headings. `split_sentences(text, span)` cuts the r
 `text[span]` into lines, drops each line's bullet marker, then splits the line at
 sentence ends that are not abbreviations ("T/Det. Supt. Minton", "e.g.", "A. Patel").
 It returns `Span`s into the original text, so later quotes are sliced, never retyped.
+`read_table` does the same for the rows of a table printed with `|` bars.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from kg.records import Span
 
@@ -90,3 +91,70 @@ def split_sentences(text: str, span: Span) -> list[Span]:
     ['Ch. Supt. Ridley spoke.', 'The PCC asked (e.g. Uber) why.', 'Action: none']
     """
     return [s for line in split_lines(text, span) for s in _split_line(text, line)]
+
+
+def is_table_row(line: str) -> bool:
+    """Tell a row of a table of several columns from a flattened modern.gov item.
+
+    >>> is_table_row("| 23/01 | Provide a breakdown | ACC Lawson | Open |")
+    True
+    >>> is_table_row("Apologies for Absence Minutes: There were none. |")
+    False
+    """
+    return line.count("|") >= 3
+
+
+def line_of(text: str, span: Span) -> str:
+    """Give the whole line of `text` that `span` starts in."""
+    end = text.find("\n", span.start)
+    return text[text.rfind("\n", 0, span.start) + 1 : end if end >= 0 else len(text)]
+
+
+_CELL = re.compile(r"[^|]+")
+# the rule under a table's header: "|---|---|", "| :-- | --- |"
+_RULE = re.compile(r"^[\s|:-]+$")
+
+
+def split_cells(text: str, line: Span) -> list[Span]:
+    """Find the cells of a table row, without the spaces around them."""
+    cells = []
+    for cell in _CELL.finditer(text, line.start, line.end):
+        start, end = cell.start(), cell.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        cells.append(Span(start, end))
+    return cells
+
+
+def read_table(
+    text: str, span: Span, columns: Mapping[str, re.Pattern[str]], *, key: str
+) -> Iterator[dict[str, Span]]:
+    r"""Read the rows of the tables in `text[span]` whose header has a `key` column.
+
+        Each row maps the names of `columns` found in the header to its cell there.
+
+        >>> text = "| Action | Owner |\n|---|---|\n| Circulate the plan | OPCC |"
+    >>> cols = {"action": re.compile("Action"), "owner": re.compile("Owner")}
+        >>> [{k: text[v.start:v.end] for k, v in row.items()}
+        ...  for row in read_table(text, Span(0, len(text)), cols, key="action")]
+        [{'action': 'Circulate the plan', 'owner': 'OPCC'}]
+    """
+    header: dict[str, int] = {}
+    for line in split_lines(text, span):
+        words = text[line.start : line.end]
+        if not is_table_row(words) or _RULE.match(words):
+            header = header if is_table_row(words) else {}
+            continue
+        cells = split_cells(text, line)
+        names = [text[c.start : c.end] for c in cells]
+        found = {
+            name: next(i for i, n in enumerate(names) if pattern.fullmatch(n))
+            for name, pattern in columns.items()
+            if any(pattern.fullmatch(n) for n in names)
+        }
+        if key in found:
+            header = found
+        elif key in header:
+            yield {n: cells[i] for n, i in header.items() if i < len(cells)}

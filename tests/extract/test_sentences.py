@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.sentences import split_lines, split_sentences
+from kg.extract.sentences import read_table, split_lines, split_sentences
 from kg.records import Span
 
 
@@ -69,3 +71,24 @@ def test_sentences_are_ordered_disjoint_stripped_and_inside(text: str) -> None:
         piece = text[span.start : span.end]
         assert piece == piece.strip() and "\n" not in piece
         previous_end = span.end
+
+
+COLUMNS = {"action": re.compile("Action", re.I), "owner": re.compile("Owner", re.I)}
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    found = read_table(text, Span(0, len(text)), COLUMNS, key="action")
+    return [{k: text[v.start : v.end] for k, v in row.items()} for row in found]
+
+
+def test_table_rows_are_read_under_their_header_only() -> None:
+    text = (
+        "| Ref | Action | Owner |\n|---|---|---|\n| 1 | Write to the council | OPCC |\n"
+        "\nAfter the table.\n| 2 | Not under a header | PCC |\n"
+    )
+    assert rows(text) == [{"action": "Write to the council", "owner": "OPCC"}]
+
+
+def test_a_flattened_moderngov_item_is_not_a_table() -> None:
+    text = "No. | Item |\n---|---|\nApologies Minutes: There were none. |\n"
+    assert rows(text) == []
