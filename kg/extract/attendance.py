@@ -20,7 +20,7 @@ from kg.extract.names import MEMBER_TITLE_RE, same_person
 from kg.extract.posts import post_key, same_post
 from kg.extract.sections import Section, find_sections
 from kg.extract.speakers import find_speakers, find_speaking_posts
-from kg.records import Attendance, AttendanceStatus, Meeting, PostMention
+from kg.records import Attendance, AttendanceStatus, Meeting, PostMention, Span
 
 
 def extract_attendance(meeting: Meeting, text: str) -> Meeting:
@@ -34,6 +34,7 @@ def extract_attendance(meeting: Meeting, text: str) -> Meeting:
     """
     sections = find_sections(text)
     board = _board_posts(sections)
+    holders = _board_holders(sections, board)
     people: list[Attendance] = []
     posts: list[PostMention] = []
     for section in sections:
@@ -41,7 +42,8 @@ def extract_attendance(meeting: Meeting, text: str) -> Meeting:
             if entry.name is None and entry.post:
                 posts.append(PostMention(entry.post, section.status, entry.span))
             elif entry.name is not None:
-                _add(people, _attendance(entry, _status(section, entry, board)))
+                status = _status(section, entry, board, holders)
+                _add(people, _attendance(entry, status))
     for entry in find_speakers(text):
         _add(people, _attendance(entry, _speaker_status(entry)))
     for entry in find_speaking_posts(text):
@@ -65,11 +67,43 @@ def _board_posts(sections: list[Section]) -> list[str]:
     return posts
 
 
-def _status(section: Section, entry: Entry, board: list[str]) -> AttendanceStatus:
+def _board_holders(sections: list[Section], board: list[str]) -> set[Span]:
+    """Give the spans of the attendees holding the board's posts, one holder a post.
+
+    A post printed in the same words is taken first, then one that is the same post in
+    other words ("Treasurer" for "OPCC CFO"), so a second officer does not take it.
+    """
+    named = [
+        e
+        for s in sections
+        if s.kind == "attendees"
+        for e in s.entries
+        if e.name is not None and e.role
+    ]
+    free = list(board)
+    held: set[Span] = set()
+    for same in (_same_words, same_post):
+        for entry in named:
+            post = next((p for p in free if entry.role and same(entry.role, p)), None)
+            if entry.span not in held and post is not None:
+                free.remove(post)
+                held.add(entry.span)
+    return held
+
+
+def _same_words(role: str, post: str) -> bool:
+    return role.casefold().split() == post.casefold().split()
+
+
+def _status(
+    section: Section, entry: Entry, board: list[str], holders: set[Span]
+) -> AttendanceStatus:
     if entry.substitute:
         return AttendanceStatus.SUBSTITUTE
+    if entry.status is not None:
+        return entry.status
     if section.kind == "attendees" and board:
-        held = entry.role is not None and any(same_post(entry.role, p) for p in board)
+        held = entry.span in holders
         return AttendanceStatus.PRESENT if held else AttendanceStatus.IN_ATTENDANCE
     return section.status
 
@@ -95,10 +129,26 @@ def _attendance(entry: Entry, status: AttendanceStatus) -> Attendance:
     )
 
 
+# A later, more telling status replaces an earlier one: a member marked absent in a
+# list whose apologies are minuted, a member listed present who "attended as a
+# substitute for" another.
+_UPGRADES = {
+    (AttendanceStatus.ABSENT, AttendanceStatus.APOLOGIES),
+    (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE),
+}
+
+
 def _add(people: list[Attendance], new: Attendance) -> None:
     """Add `new` unless the meeting has that person already: the list spelling wins."""
     for index, old in enumerate(people):
         if same_person(old.name, new.name):
+            if (old.status, new.status) in _UPGRADES:
+                old = replace(
+                    old,
+                    status=new.status,
+                    substitute_for=old.substitute_for or new.substitute_for,
+                )
+                people[index] = old
             if old.role is None and new.role is not None and old.status == new.status:
                 people[index] = replace(old, role=new.role)
             return

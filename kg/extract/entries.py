@@ -15,14 +15,16 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.names import (
+    ORGANISATION_RE,
     PLURAL_TITLE_RE,
     looks_like_name,
     person_name,
     singular_title,
     split_title,
+    strip_postnominals,
 )
 from kg.extract.posts import post_key, rank_role
-from kg.records import PersonName, Span
+from kg.records import AttendanceStatus, PersonName, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +41,20 @@ class Entry:
     substitute: bool = False
     virtual: bool = False
     substitutes: tuple[Entry, ...] = ()
+    status: AttendanceStatus | None = None
 
 
-# Separators between the pieces of a run: ", " "; " " – " " - " " and " " & "
-_SEP_RE = re.compile(r"\s*[,;]\s*|\s*:\s+|\s+[–—-]\s+|\s+(?:and|&)\s+")
+# Separators between the pieces of a run: ", " "; " " – " " - " " and " " & ",
+# "..., and from Mr Patel", and the cell borders of a table flattened to text: " | ",
+# a tab, a run of spaces ("Councillor Linda Thomas                        Bolton")
+_SEP_RE = re.compile(
+    r"\s*[,;]\s*(?:(?:and|&)\s+(?:from\s+)?)?|\s*:\s+|\s+[–—-]\s+"
+    r"|\s+(?:and|&)\s+(?:from\s+)?"
+    r"|[ \t]*[|\t][ \t]*|[ ]{3,}"
+)
+# Separators after which a name-like phrase describes the person before it (a firm,
+# a job) rather than naming someone else: "Mr Ward – Grant Thornton"
+_DESCRIBING_SEPS = "–—-|"
 # "PCC Alun Michael", "Deputy PCC Emma Wools", "Chair Cllr Ann Bee": a post, then a name
 _POST_PREFIX_RE = re.compile(
     r"^(?P<post>(?:Deputy\s+)?P[F]?CC|Police\s+and\s+Crime\s+Commissioner"
@@ -50,6 +62,8 @@ _POST_PREFIX_RE = re.compile(
     r"|Chief\s+Finance\s+Officer|Monitoring\s+Officer|(?:Vice[\s-])?Chair(?:man)?)\s+"
     r"(?P<rest>[A-Z].*)$"
 )
+# "Police, Fire and Crime Commissioner": the comma inside a post's name
+_FIRE_AND_RE = re.compile(r"Fire\s+(?:and|&)\s+(?:Crime|Rescue)\b", re.IGNORECASE)
 _PLURAL_RE = re.compile(r"\b(?:Councillors|Cllrs)\b")
 # "(1-2)", "(3)", "(AOB)", "(items 4 to 6)", "(A.O.B.)", "(from item 5)"
 _ITEMS_RE = re.compile(
@@ -75,8 +89,13 @@ _SUBSTITUTE_FOR_RE = re.compile(
 )
 _ORG_WORDS_RE = re.compile(
     r"\b(?:Council|Constabulary|Police|Office|OPCC|OCC|HMIC\w*|University|Trust|NHS|Service"
-    r"|Authority|Partnership|Agency|Ltd|LLP|CIC)\b"
+    r"|Authority|Partnership|Agency|Ltd|LLP|CIC|Limited|plc|Consulting|Consultancy"
+    r"|Consultants|Associates|Solutions|Foundation|Network|Institute|Society|Alliance"
+    r"|Audit|Group)\b"
 )
+# A post named with its whole area may run to this many words: "Hampshire and Isle of
+# Wight Police and Crime Commissioner"
+_LONGEST_POST = 12
 # Bullets and emphasis around a list line: "- **PCC**", "· Cllr X",
 # "*Katherine Johnson arrived.*"
 _EDGE_RE = re.compile(r"^[\s\-–•·Ø*#>|]+|[\s*|;,.:]+$")
@@ -98,9 +117,11 @@ def parse_run(text: str, base: int) -> list[Entry]:
         piece = _piece_entry(text[start:end], base + start, plural=plural)
         if piece is None:
             continue
+        if _describes(pending, piece, sep):
+            piece = _as_description(piece, text[start:end])
         if piece.name is not None:
             plural = _plural_of(text[start:end], plural)
-            if pending is not None and pending.post and sep in "–—-:":
+            if pending is not None and pending.post and sep in "–—-:|":
                 piece = _merge(piece, role=pending.post, start=pending.span.start)
                 pending = None
             if pending is not None:
@@ -129,11 +150,11 @@ def _pieces(text: str) -> list[tuple[int, int, str]]:
         if (
             match
             and match.end() > pos
-            and char in ",;:– —-&a"
+            and char in ",;:– —-&a|\t"
             and _real_sep(text, start, match)
         ):
             pieces.append((start, pos, sep))
-            sep = match.group().strip()[:1] or ","
+            sep = match.group().strip()[:1] or "|"
             start = pos = match.end()
             continue
         pos += 1
@@ -142,13 +163,22 @@ def _pieces(text: str) -> list[tuple[int, int, str]]:
 
 
 def _real_sep(text: str, start: int, match: re.Match[str]) -> bool:
-    """Split on " and " between names, not inside "Police and Crime Commissioner"."""
+    """Split on " and " between names, not inside "Police and Crime Commissioner".
+
+    Nor on the comma of "Police, Fire and Crime Commissioner".
+    """
+    if match.group().strip() == ",":
+        return not (
+            text[: match.start()].endswith("Police")
+            and _FIRE_AND_RE.match(text, match.end()) is not None
+        )
     if match.group().strip() not in ("and", "&"):
         return True
     # "Cllrs Smith, Jones and Brown": a plural title lets surnames stand alone
     plural = bool(_PLURAL_RE.search(text[: match.start()]))
     before = re.sub(r"\s*\([^()]*\)", "", text[start : match.start()]).strip(" *-•·")
     title, name, _ = split_title(before)
+    name = strip_postnominals(name)
     if not looks_like_name(name, titled=plural or title is not None):
         return False
     title, rest, _ = split_title(text[match.end() :])
@@ -206,7 +236,10 @@ def _head_entry(head: str, span: Span, *, plural: str | None) -> Entry | None:
         inner = _head_entry(prefix.group("rest"), span, plural=plural)
         if inner is not None and inner.name is not None:
             return replace(inner, role=prefix.group("post"))
+    if ORGANISATION_RE.fullmatch(head):
+        return Entry(span=span, organisation=head)
     title, rest, _ = split_title(head)
+    rest = strip_postnominals(rest)
     if title is None and plural and looks_like_name(rest, titled=True):
         title = plural
     if looks_like_name(rest, titled=title is not None):
@@ -214,14 +247,36 @@ def _head_entry(head: str, span: Span, *, plural: str | None) -> Entry | None:
         return Entry(span=span, name=name, role=rank_role(title), substitute=substitute)
     if (post_key(head) or _is_role(head)) and _short_phrase(head):
         return Entry(span=span, post=head)
+    if post_key(head) and _short_phrase(head, longest=_LONGEST_POST):
+        # "Hampshire and Isle of Wight Police and Crime Commissioner"
+        return Entry(span=span, post=head)
     if _ORG_WORDS_RE.search(head) or re.fullmatch(r"[A-Z]{2,8}", head):
         return Entry(span=span, post=None, organisation=head)
     return None
 
 
-def _short_phrase(text: str) -> bool:
+def _describes(pending: Entry | None, piece: Entry, sep: str) -> bool:
+    """Tell an untitled name printed after a person's name and a dash or cell border."""
+    return (
+        pending is not None
+        and pending.name is not None
+        and piece.name is not None
+        and piece.name.title is None
+        and sep in _DESCRIBING_SEPS
+    )
+
+
+def _as_description(piece: Entry, raw: str) -> Entry:
+    """Read a name-like piece as the job or the body of the person before it."""
+    words = _split_parentheses(_EDGE_RE.sub("", raw))[0]
+    if _is_role(words):
+        return Entry(span=piece.span, post=words)
+    return Entry(span=piece.span, organisation=words)
+
+
+def _short_phrase(text: str, *, longest: int = 8) -> bool:
     """Tell a post in a list (a short capitalised phrase) from running prose."""
-    return len(text.split()) <= 8 and text[:1].isupper()
+    return len(text.split()) <= longest and text[:1].isupper()
 
 
 def _is_role(text: str) -> bool:
@@ -230,6 +285,7 @@ def _is_role(text: str) -> bool:
         bool(
             re.search(
                 r"\b(?:Officer|Manager|Director|Head|Adviser|Advisor|Analyst|Clerk|Lead|Secretary"
+                r"|Taker|Counsel|Auditor|Accountant|Partner|Scribe"
                 r"|Solicitor|Coordinator|Co-ordinator|Superintendent|Inspector|Chair\w*|Member)\b",
                 text,
             )

@@ -19,26 +19,51 @@ from kg.records import PersonName
 _CIVIL = (
     r"(?:County\s+)?Councillors?|Cllrs?\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Mx|Dr\.?"
     r"|Professor|Prof\.?|Sir|Dame|Lord|Lady|Baroness|Revd\.?|Rev\.?"
+    # lists printed in capitals: "COUNCILLOR J SMITH (CHAIR)"
+    r"|(?:COUNTY\s+)?COUNCILLORS?|CLLRS?\.?"
 )
 # "T/CC Dee Collins", "T/Det. Supt. Darren Minton", "Ch.Supt. Mark Ridley",
 # "DI Vanessa Smith", "T/Dept. Supt Minton", "Chief Supt. Mark Ridley",
 # "Insp. Paul Rushton", "Superintendent Travis"
 _RANK = (
     r"(?:[TA]/\s?)?"
-    r"(?:(?:Temporary|Acting|Detective|Det|Dep|Dept|Ch|Chief|Deputy|Assistant)\.?\s?)?"
+    # "Det Ch Supt Fiona Willey", "Detective Chief Inspector": up to two modifiers
+    r"(?:(?:Temporary|Acting|Detective|Det|Dep|Dept|Ch|Chief|Deputy|Assistant)\.?\s?)"
+    r"{0,2}"
     r"(?:Superintendent|Supt|Inspector|Insp|Sergeant|Sgt|Constable|Con"
     r"|DCC|ACC|CC|DCI|DSupt|DI|DS|DC|PCSO|PC|CI)\.?"
 )
 TITLE_PATTERN = rf"(?:{_CIVIL}|{_RANK})"
 TITLE_RE = re.compile(rf"(?P<title>{TITLE_PATTERN})(?=[\s,]|$)\s*")
 # Councillors are members of the bodies that meet; everyone else speaks as a guest.
-MEMBER_TITLE_RE = re.compile(r"^(?:County\s+)?(?:Councillors?|Cllrs?\.?)$")
+MEMBER_TITLE_RE = re.compile(r"^(?:County\s+)?(?:Councillors?|Cllrs?\.?)$", re.I)
 # "Councillors C. Hughes and D. Lowe": a plural title spreads over the names that follow
-PLURAL_TITLE_RE = re.compile(r"^(?:(?:County\s+)?Councillors|Cllrs\.?)$")
+PLURAL_TITLE_RE = re.compile(r"^(?:(?:County\s+)?Councillors|Cllrs\.?)$", re.I)
+# Letters after a name: "Susan Hall AM", "Christine Goldstraw OBE", "Sir Mark Rowley
+# QPM", "Dame Lynne Owens DCB CBE QPM"; part of the quote, never of the name.
+POSTNOMINALS = frozenset(
+    """am ms mp mep msp mla mbe obe cbe dbe kbe gbe dcb kcb cb bem qpm kpm qfsm dl jp
+    kc qc frsa cpfa fca aca acca cipfa phd msc ma ba llb bsc""".split()
+)
+# Firms and offices that attend as bodies and whose names read like a person's:
+# "Grant Thornton", "KPMG", "Mazars", "Ernst & Young" (auditors), "Audit Wales".
+ORGANISATION_RE = re.compile(
+    r"(?i:grant\s+thornton|kpmg|(?:forvis\s+)?mazars|deloitte|ernst\s*(?:&|and)\s*young"
+    r"|pwc|pricewaterhousecoopers|bdo|rsm(?:\s+uk)?|tiaa|azets|crowe|bishop\s+fleming"
+    r"|baker\s+tilly|moore\s+stephens|audit\s+wales|wales\s+audit\s+office"
+    r"|national\s+audit\s+office|south\s+west\s+audit\s+partnership|cipfa)"
+    r"(?:\s+(?:LLP|UK|Ltd|plc))?"
+)
 # One word of a name: "Burns-Williamson", "O'Brien", "McDonald", "C.", "van", "JONES"
+# Letters of names, accented ones included: "Zoë", "Siân", "Llŷr", "Łukasz"
+UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+# One capitalised word of a name, for patterns over running text: "Burns-Williamson"
+NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}'’\-]+"
 _NAME_WORD_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z'’\-]*[a-z'’][A-Za-z'’\-]*|[A-Z]\.?(?:[A-Z]\.?)?|[A-Z]{2,}"
-    r"|van|von|der|den|de|le|la|da|du|del|di|bin|al)$"
+    rf"^(?:[{UPPER}][{UPPER}{LOWER}'’\-]*[{LOWER}'’][{UPPER}{LOWER}'’\-]*"
+    rf"|[{UPPER}]\.?(?:[{UPPER}]\.?)?|[{UPPER}]{{2,}}"
+    r"|van|von|der|den|de|le|la|da|du|del|di|bin|al|ap|ab)$"
 )
 # Words that belong to posts, bodies and places, never to a person's name.
 NOT_NAME_WORDS = frozenset(
@@ -53,8 +78,14 @@ NOT_NAME_WORDS = frozenset(
     chairperson minutes apologies present attendance attendees absent none item
     items the of and for to in at on with by from west east north south yorkshire
     somerset avon thames valley mercia wales england public independent lay report
+    consulting consultancy consultants associates solutions ltd llp plc limited
+    foundation network institute society alliance audit company advisory
+    policing safety justice strategy update plan budget precept programme review
     """.split()
 )
+# Of those, the words that are also surnames: after a title they name a person
+# ("Ch Supt Richard North", "Councillor West", "Mr Head").
+SURNAME_WORDS = frozenset("west east north south wales england head lay".split())
 
 
 def split_title(phrase: str) -> tuple[str | None, str, int]:
@@ -78,6 +109,22 @@ def split_title(phrase: str) -> tuple[str | None, str, int]:
     return phrase[:pos].strip(), phrase[pos:], pos
 
 
+def strip_postnominals(phrase: str) -> str:
+    """Drop the honours and letters after a name.
+
+    >>> strip_postnominals("Dame Lynne Owens DCB CBE QPM")
+    'Dame Lynne Owens'
+    >>> strip_postnominals("Caroline Pidgeon MBE AM.")
+    'Caroline Pidgeon'
+    """
+    words = phrase.split()
+    while len(words) > 1 and words[-1].strip(".,;").lower() in POSTNOMINALS:
+        if not words[-1].strip(".,;").isupper():
+            break
+        words.pop()
+    return " ".join(words) if len(words) < len(phrase.split()) else phrase
+
+
 def looks_like_name(phrase: str, *, titled: bool) -> bool:
     """Whether `phrase` (title already removed) reads as a person's name.
 
@@ -90,16 +137,27 @@ def looks_like_name(phrase: str, *, titled: bool) -> bool:
     >>> looks_like_name("Middlebrough", titled=False)
     False
     """
+    if ORGANISATION_RE.fullmatch(phrase.strip(" .,;")):
+        return False
+    # a list's last name may carry the sentence's full stop: "Penberthy and Wilkinson."
+    phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip())
     words = phrase.replace("\u00a0", " ").split()
     if not words or len(words) > 5 or (len(words) == 1 and not titled):
         return False
-    if not any(c.islower() for c in phrase) or not words[0][0].isupper():
+    # a phrase in capitals is a heading, unless a title says it is a name ("Cllr J
+    # SMITH")
+    if not (titled or any(c.islower() for c in phrase)) or not words[0][0].isupper():
         return False
     if not words[-1][0].isupper():
         return False
+    if any(re.search(r"['’]s$", word) for word in words):
+        return False  # "Chair's Opening Remarks", "Commissioner's Update"
     for word in words:
         bare = word.strip(",;:")
-        if not _NAME_WORD_RE.match(bare) or bare.lower().strip(".") in NOT_NAME_WORDS:
+        folded = bare.lower().strip(".")
+        if not _NAME_WORD_RE.match(bare) or (
+            folded in NOT_NAME_WORDS and not (titled and folded in SURNAME_WORDS)
+        ):
             return False
     return True
 
@@ -129,7 +187,7 @@ def singular_title(title: str) -> str:
     'Cllr'
     """
     if PLURAL_TITLE_RE.match(title):
-        return title.rstrip(".").removesuffix("s")
+        return title.rstrip(".")[:-1]
     return title
 
 

@@ -14,11 +14,17 @@ from __future__ import annotations
 import re
 
 from kg.extract.entries import Entry
-from kg.extract.names import TITLE_PATTERN, looks_like_name, person_name, split_title
+from kg.extract.names import (
+    NAME_WORD,
+    TITLE_PATTERN,
+    looks_like_name,
+    person_name,
+    split_title,
+)
 from kg.extract.posts import rank_role
 from kg.records import Span
 
-_NAME = r"[A-Z][A-Za-z'’\-]+|[A-Z]\."
+_NAME = rf"{NAME_WORD}|[A-Z]\."
 _NAME_RUN = rf"(?:{_NAME})(?:\s+(?:{_NAME})){{0,2}}"
 _VERBS = (
     r"explained|said|stated|advised|informed|reminded|confirmed|reported|noted|added|asked"
@@ -28,10 +34,13 @@ _VERBS = (
     r"|declared|moved|seconded|proposed|raised|requested|expressed|questioned|sought"
 )
 # "Superintendent Travis informed Members", "T/Det Supt. Minton also said",
-# "DI Smith explained", "Mr Peter Hay, Chief Finance Officer, presented the report"
+# "DI Smith explained", "Mr Peter Hay, Chief Finance Officer, presented the report",
+# "Chief Inspector Ackroyd of Dorset Police responded to questions"
 SPEAKER_RE = re.compile(
     rf"(?<![\w/.])(?P<who>{TITLE_PATTERN}\s+{_NAME_RUN})"
-    r"(?:,\s+(?:the\s+)?(?P<role>[A-Z][^,.;()\n]{2,60}),)?"
+    r"(?:,\s+(?:the\s+)?(?P<role>[A-Z][^,.;()\n]{2,60}),"
+    r"|\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|and|of|&))"
+    r"{0,5}))?"
     rf"\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"
 )
 # "The Chairman invited Cllr Middlebrough to introduce the item"
@@ -57,10 +66,18 @@ POST_SPEAKER_RE = re.compile(
 )
 
 
+# A name set off by commas after the post or part it plays: "The preferred candidate,
+# Tim De Meyer, set out his priorities", "The Head of Finance, Jo Bloggs, presented"
+APPOSITIVE_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<role>[a-zA-Z][\w'’-]*(?:\s+[a-zA-Z][\w'’-]*){{0,5}}),\s+"
+    rf"(?P<who>{_NAME_RUN}),\s+(?:also\s+|then\s+)?(?:{_VERBS}|set\s+out)\b"
+)
+
+
 def find_speakers(text: str) -> list[Entry]:
     """Find titled people speaking, presenting or moving in and out, in order."""
     found: list[Entry] = []
-    for pattern in (INVITED_RE, SPEAKER_RE, MOVEMENT_RE):
+    for pattern in (INVITED_RE, SPEAKER_RE, MOVEMENT_RE, APPOSITIVE_RE):
         for match in pattern.finditer(text):
             entry = _entry(text, match)
             if entry is not None:
@@ -93,4 +110,5 @@ def _entry(text: str, match: re.Match[str]) -> Entry | None:
         span=Span(start, start + offset + len(rest)),
         name=person_name(rest, title),
         role=role,
+        organisation=match.groupdict().get("org"),
     )

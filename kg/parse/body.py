@@ -31,6 +31,23 @@ _COUNCIL_NAME = re.compile(
 _INITIALS = {"M": "Management", "P": "Performance", "C": "Committee", "B": "Board"}
 _LAST_INITIAL = {"B": "Board", "C": "Committee", "P": "Panel"}
 _SMALL = {"and", "of", "the", "for", "on", "in", "to"}
+# Words that make a body a council's: "Council", "Cabinet", "Overview and Scrutiny"
+_COUNCIL_WORDS = re.compile(r"\b(?:Council|Cabinet|Overview|Borough|County)\b", re.I)
+# A short heading line naming the Commissioner's office as the meeting's owner:
+# "Police, Fire and Crime Commissioner for Essex", "Office of the PCC", "Staffordshire
+# Commissioner for Police, Fire and Rescue and Crime"
+_COMMISSIONER_OWNER = re.compile(
+    r"^[^\n]{0,60}\b(?:Commissioner|O?PF?CC|Mayor's\s+Office\s+for\s+Policing)\b"
+    r"[^\n]{0,60}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A board of the Commissioner's may be named without "Police" or "Crime": "Strategic
+# Governance Board – Policing"
+_BOARD_NOUN = re.compile(
+    r"\b(?:Board|Meeting)\b(?![^\n]*\b(?:Committee|Panel)\b)", re.IGNORECASE
+)
+# How far above a body's name the Commissioner's heading may be printed.
+_OWNER_REACH = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +76,30 @@ def read_body(text: str, *, head: Span, force: Located[str] | None) -> Body:
     chosen: _Candidate | None = None
     if printed is not None:
         words = squeeze(sliced(text, printed))
-        chosen = _Candidate(body_kind(words), printed, words)
+        chosen = _Candidate(_heading_kind(text, printed, words), printed, words)
     else:
         chosen = _most_referred(text)
     if chosen is None:
         return Body(name=_fallback_name(text, head), kind=BodyKind.OTHER, force=force)
     name, span = _full_name(text, chosen, force=force)
     return Body(name=name, kind=chosen.kind, span=span, force=force)
+
+
+def _heading_kind(text: str, printed: Span, words: str) -> BodyKind:
+    """Give the kind of the body a heading names.
+
+    A scrutiny board under the Commissioner's own heading is the Commissioner's board
+    ("Police, Fire and Crime Commissioner for Essex / Performance and Resources
+    Scrutiny Board"), not a council's committee.
+    """
+    kind = body_kind(words)
+    council = kind is BodyKind.COUNCIL_COMMITTEE and not _COUNCIL_WORDS.search(words)
+    board = kind is BodyKind.OTHER and _BOARD_NOUN.search(words) is not None
+    if council or board:
+        above = text[max(0, printed.start - _OWNER_REACH) : printed.start]
+        if _COMMISSIONER_OWNER.search(above):
+            return BodyKind.PCC_BOARD
+    return kind
 
 
 def _most_referred(text: str) -> _Candidate | None:
@@ -158,9 +192,14 @@ def _tidy(name: str) -> str:
     if shouted:
         words = name.lower().split()
         name = " ".join(
-            w if w in _SMALL and i else w.capitalize() for i, w in enumerate(words)
+            w if w in _SMALL and i else _capitalise(w) for i, w in enumerate(words)
         )
     return name
+
+
+def _capitalise(word: str) -> str:
+    """Capitalise each part of a hyphenated word: "dyfed-powys" gives "Dyfed-Powys"."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _fallback_name(text: str, head: Span) -> str:

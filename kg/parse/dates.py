@@ -72,10 +72,17 @@ _START = re.compile(
     rf"\b(?:at|:)\s*(?P<t>{_CLOCK})",
     re.IGNORECASE,
 )
-# "The meeting ended at 4.15 pm", "The meeting closed at 12:30"
+# "The meeting ended at 4.15 pm", "The meeting closed at 12:30", "Meeting ended at:
+# 1.05 pm", "The meeting finished at 1.15 pm"
 _END = re.compile(
-    rf"\b(?:ended|closed|finished|concluded|terminated|rose)\b\s+(?:at\s+)?(?P<t>{_CLOCK})",
+    rf"\b(?:ended|closed|finished|concluded|terminated|rose)\b\s+(?:at\b\s*)?:?\s*"
+    rf"(?P<t>{_CLOCK})",
     re.IGNORECASE,
+)
+# In a heading: "held at 10.30 am on 2 February 2023", "HELD ON MONDAY 6 FEBRUARY 2023
+# AT 2.00 PM", "held on Thursday 26 January 2023 at 1pm"
+_HELD = re.compile(
+    rf"\bheld\b[^\n.]{{0,40}}?\b(?:at|from)\s+(?P<t>{_CLOCK})", re.IGNORECASE
 )
 
 
@@ -181,6 +188,15 @@ def _start_before(raw: str, end_minutes: int) -> str | None:
 def find_start_time(text: str, *, offset: int = 0) -> Located[str] | None:
     """Find a start time stated in words ("The meeting commenced at 10.00 am")."""
     return _stated(_START, text, offset)
+
+
+def find_held_time(text: str, *, offset: int = 0) -> Located[str] | None:
+    """Find the time a heading says the meeting was held at.
+
+    >>> find_held_time("held at 10.30 am on 2 February 2023").value
+    '10:30'
+    """
+    return _stated(_HELD, text, offset)
 
 
 def find_end_time(text: str, *, offset: int = 0) -> Located[str] | None:

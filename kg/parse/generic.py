@@ -27,7 +27,9 @@ _PLAIN_HEADING = re.compile(
 # Capitalised lines that head attendance lists rather than items.
 _NOT_ITEMS = re.compile(
     r"(?i)^(?:present|also present|in attendance|apologies|attendees|members|officers"
-    r"|minutes|agenda|action|actions|draft)\b"
+    r"|minutes|agenda|action|actions|draft|councillors|(?:vice[ -]?)?chair(?:man)?"
+    r"|together with|others present|(?:independent|co-opted|elected) members"
+    r"|witnesses|substitutes|absent|signed|date|page \d)\b"
 )
 
 

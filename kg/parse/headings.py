@@ -14,11 +14,14 @@ from kg.parse.text import Line, iter_lines, trim_title
 from kg.records import Span
 
 # "1. Apologies for absence", "12. Date of next meeting", "3a. Assurance Report",
-# "62/21 Community Policing Strategy", "Item 5 – Police and Crime Plan", "**4. AOB**"
+# "62/21 Community Policing Strategy", "Item 5 – Police and Crime Plan", "**4. AOB**",
+# "PCP/01/23  WELCOME AND APOLOGIES", "PCP 12/22 Precept", "Minute 101 – Apologies",
+# "1.0 Apologies" (whose paragraphs are "1.1 ...", "1.2 ...")
 _NUMBERED = re.compile(
     r"[ \t]{0,8}(?:#{1,6}[ \t]+)?(?:\*\*)?"
     r"(?i:(?:Agenda[ \t]+)?Item[ \t]+|Minute[ \t]+)?"
-    r"(?P<num>\d{1,3}(?:/\d{2,4})?(?:[a-z](?![a-z]))?)"
+    r"(?P<num>(?:[A-Z]{2,6}/(?=\d)|[A-Z]{2,6}[ \t](?=\d{1,3}/\d{2}))?"
+    r"\d{1,3}(?:\.0(?=[ \t]))?(?:/\d{2,4}){0,2}(?:[a-z](?![a-z]))?)"
     r"(?:[.):]|[ \t]+[-–—:])?[ \t]+(?:\*\*)?(?P<title>[A-Z0-9\"“‘'(].*)"
 )
 # "- a. Assurance Report (specific assurance on ...)", "a) Assurance", "(b) Overview"
@@ -30,6 +33,12 @@ _LETTERED = re.compile(
 _DATE_LIKE = re.compile(
     r"(?:st|nd|rd|th)?\s*(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+\d"
+)
+# A reference to the agenda or its pages after a minute's title: "(Item 1)",
+# "[Item 5]", "(Agenda Item 3)", "(Pages 5 - 12)"
+_TITLE_TAIL = re.compile(
+    r"[ \t]*[\[(](?i:(?:agenda[ \t]+)?item[ \t]+\d{1,3}[a-z]?|pages?[ \t]+\d+"
+    r"(?:[ \t]*[-–][ \t]*\d+)?)[\])][ \t]*$"
 )
 # A second sentence inside a title makes it a paragraph: "trained. The Constabulary"
 _TWO_SENTENCES = re.compile(r"[a-z)][.?!][ \t]+[A-Z][a-z]")
@@ -53,7 +62,7 @@ class Heading:
     @property
     def rank(self) -> int:
         """The integer part of the number ("3a" -> 3, "62/21" -> 62)."""
-        digits = re.match(r"\d+", self.number)
+        digits = re.search(r"\d+", self.number)
         return int(digits.group()) if digits else 0
 
 
@@ -66,6 +75,9 @@ def _heading(
     if match is None:
         return None
     title = trim_title(text, Span(line.start + match.start("title"), line.end))
+    tail = _TITLE_TAIL.search(text, title.start, title.end)
+    if tail is not None and tail.start() > title.start:
+        title = trim_title(text, Span(title.start, tail.start()))
     size = title.end - title.start
     if size == 0 or size > longest or text[title.end - 1] in ",;":
         return None

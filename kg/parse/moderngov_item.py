@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg.parse import moderngov_table
 from kg.parse.header import build_meeting
 from kg.parse.headings import Heading
 from kg.parse.text import iter_lines, sliced, squeeze, trim_text, trim_title
@@ -36,9 +37,15 @@ _NUMBER = re.compile(r"(?:Minute\s+)?(?P<num>\d{1,3}(?:/\d{2,4})?[a-z]?)\.?\s+")
 
 
 def looks_like(text: str) -> bool:
-    """Tell whether the text is an "Agenda item" page carrying "Minutes:"."""
+    """Tell whether the text is an "Agenda item" page carrying "Minutes:".
+
+    A page whose minutes are a table of several items is the table layout's, even
+    under an "Agenda item" heading.
+    """
     head = _AGENDA_ITEM.search(text, 0, 2000)
-    return head is not None and _MINUTES.search(text, head.end()) is not None
+    if head is None or _MINUTES.search(text, head.end()) is None:
+        return False
+    return not moderngov_table.looks_like(text)
 
 
 def parse(text: str, source: Source) -> Meeting:

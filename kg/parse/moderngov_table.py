@@ -39,10 +39,21 @@ _CUT = re.compile(
 _NUMBER_CELL = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:/\d{2,4})?[a-z]?)\.?[ \t]*\|")
 
 
+# "2. | Apologies and Substitutes Minutes: ...": a row opening with its number cell
+_NUMBERED_ROW = re.compile(
+    r"^[ \t]*\d{1,3}(?:/\d{2,4})?[a-z]?\.?[ \t]*\|", re.MULTILINE
+)
+# Rows that open with a number cell, without border lines between them, from this many.
+MIN_NUMBERED_ROWS = 3
+
+
 def looks_like(text: str) -> bool:
     """Tell whether the text is a "|"-flattened table with "Minutes:" markers."""
+    if _MINUTES.search(text) is None:
+        return False
     borders = len(_ROW_BORDER.findall(text, 0, 200_000))
-    return borders >= 2 and _MINUTES.search(text) is not None
+    numbered = len(_NUMBERED_ROW.findall(text, 0, 200_000))
+    return borders >= 2 or numbered >= MIN_NUMBERED_ROWS
 
 
 def parse(text: str, source: Source) -> Meeting:
@@ -77,6 +88,11 @@ def _rows(text: str, start: int) -> list[Span]:
         spans.append(Span(cursor, border.start()))
         cursor = border.end()
     spans.append(Span(cursor, len(text)))
+    if len(spans) == 1:
+        # no border lines: each row opens with its number cell ("2. | Apologies")
+        starts = [m.start() for m in _NUMBERED_ROW.finditer(text, start)] or [start]
+        ends = starts[1:] + [len(text)]
+        spans = [Span(a, b) for a, b in zip(starts, ends, strict=True)]
     trimmed = (trim_text(text, s) for s in spans)
     return [s for s in trimmed if s.end > s.start]
 
