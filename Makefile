@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck score bench bench-quick clean
+.PHONY: run test lint typecheck score bench bench-quick load fuzz crash-long clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,27 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --quick
+
+# Concurrency (issue 8): 20 `kg query` processes on one store folder, then 10 readers
+# during an ingest and a second writer; writes bench/results/load.json.
+load: $(STAMP)
+	$(BIN)/python -m bench.load --readers 20 --during 10 --meetings 60
+
+# Coverage-guided fuzzing of layout detection, parsing and mapping (issue 8): atheris
+# from the seeds (and FUZZ_WORK's inputs of earlier runs) for FUZZ_SECONDS; new inputs
+# go to FUZZ_WORK, crashes to fuzz/artifacts/ (see fuzz/README.md). `crash-long` kills 200 runs per crash test.
+FUZZ_SECONDS ?= 1500
+FUZZ_WORK ?= /tmp/kg-fuzz-corpus
+
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	mkdir -p $(FUZZ_WORK) fuzz/artifacts
+	$(BIN)/python fuzz/fuzz_parse.py -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		-timeout=30 -artifact_prefix=fuzz/artifacts/ $(FUZZ_WORK) seeds
+
+crash-long: $(STAMP)
+	KG_CRASH_KILLS=200 $(BIN)/pytest -q -p no:cacheprovider \
+		tests/robustness/test_crash_safety.py
 
 clean:
 	rm -rf $(VENV) graph.ttl .kg-store

@@ -99,7 +99,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         f"Command: `{results['command']}`  ",
         f"Run {results['started']} on {results['machine']}; medians of up to "
         f"{results['repeat']} runs; {results['workers']} worker processes; "
-        f"validation: {results.get('validation', 'pyshacl')}.",
+        f"per-meeting validation: {results.get('validation', 'pyshacl')}.",
         "",
         *_targets(results),
         *_pipeline_table(results),
@@ -209,7 +209,7 @@ def _stage_table(results: dict[str, Any]) -> list[str]:
         "## Where the worker time goes (CPU seconds summed over documents, medians)",
         "",
         "| N | " + " | ".join(stages) + " | validate share "
-        "| SPARQL prototype on the store: s (checks, failures) |",
+        "| whole store, SPARQL engine (`kg validate`): s (checks, results) |",
         "| --- | " + " | ".join(["---"] * len(stages)) + " | --- | --- |",
     ]
     for n, run in _sizes(results):

@@ -198,8 +198,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     help="seconds before the naive pipeline is stopped")
     ap.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     ap.add_argument("--workers", type=int, default=2, help="pool processes")
-    ap.add_argument("--validation", choices=("pyshacl", "sparql"), default="pyshacl",
-                    help="per-meeting pySHACL in the workers, or the SPARQL prototype")
+    ap.add_argument("--validation", choices=("sparql", "pyshacl"), default="sparql",
+                    help="SHACL engine checking each meeting in the workers")
     ap.add_argument("--query-runs", type=int, default=20, help="runs per query")
     ap.add_argument("--score", type=int, default=0, metavar="M",
                     help="also score extraction on M generated meetings")

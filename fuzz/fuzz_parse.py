@@ -7,7 +7,7 @@ exception escapes, every evidence span slices to its quote, every IRI is one Oxi
 accepts. Run it with `make fuzz` or::
 
     .venv/bin/python fuzz/fuzz_parse.py -max_total_time=600 -max_len=4096 \
-        fuzz/corpus seeds
+        /tmp/kg-fuzz-corpus seeds
 
 (see fuzz/README.md). `tests/robustness/test_fuzz_parsers.py` reuses `check_document`
 as the oracle of its hypothesis properties.

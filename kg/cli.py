@@ -51,6 +51,17 @@ def data_option(command: F) -> F:
     )(command)
 
 
+def engine_option(command: F) -> F:
+    """Add the `--engine` option of the commands that validate."""
+    return click.option(
+        "--engine",
+        type=click.Choice(pipeline.ENGINES),
+        default="sparql",
+        show_default=True,
+        help="SHACL engine: shapes compiled to SPARQL, or pySHACL (the reference).",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(kg.__version__, "--version", prog_name="kg")
 def cli() -> None:
@@ -72,8 +83,35 @@ def cli() -> None:
     show_default=True,
     help="Check every meeting against the SHACL shapes.",
 )
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=pipeline.MAX_SIZE / 1e6,
+    show_default=True,
+    metavar="MB",
+    help="Refuse documents larger than this (real minutes are under 2 MB).",
+)
+@click.option(
+    "--fail-fast",
+    is_flag=True,
+    help="Stop at the first document that fails, and write no --out.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that parse and map documents [default: the CPU count].",
+)
+@engine_option
 def ingest(
-    paths: tuple[Path, ...], out: Path | None, store_dir: Path | None, validate: bool
+    paths: tuple[Path, ...],
+    out: Path | None,
+    store_dir: Path | None,
+    validate: bool,
+    max_size: float,
+    fail_fast: bool,
+    jobs: int | None,
+    engine: str,
 ) -> None:
     """Read minutes (files or folders) into a graph file and/or a store."""
     if out is None and store_dir is None:
@@ -85,11 +123,18 @@ def ingest(
         store = folder_store(store_dir) if store_dir else memory_store()
         try:
             report = pipeline.ingest(
-                _progress(documents), store=store, validate=validate
+                _progress(documents),
+                store=store,
+                validate=validate,
+                max_size=int(max_size * 1e6),
+                fail_fast=fail_fast,
+                engine=engine,
+                jobs=jobs,
             )
             for warning in report.warnings:
                 click.echo(f"Warning: {warning}", err=True)
-            if out is not None and (report.built or report.unchanged):
+            stopped = fail_fast and bool(report.errors)
+            if out is not None and (report.built or report.unchanged) and not stopped:
                 export_store(store, out)
         finally:
             store.close()
@@ -129,12 +174,13 @@ def _fail_on(errors: list[str]) -> None:
 
 @cli.command(name="validate")
 @click.argument("graph", type=click.Path(path_type=Path))
-def validate_command(graph: Path) -> None:
+@engine_option
+def validate_command(graph: Path, engine: str) -> None:
     """Check a graph file or store against the SHACL shapes; exit 1 if it fails."""
     with user_errors():
         store = open_data(graph)
         try:
-            report = pipeline.validate_store(store)
+            report = pipeline.validate_store(store, engine=engine)
         finally:
             store.close()
     click.echo(report.render())
@@ -232,14 +278,27 @@ def queries() -> None:
     help="Output format (default: from the --out extension).",
 )
 @click.option("--out", required=True, type=click.Path(path_type=Path))
-@click.option("--describe", "description", type=click.Path(path_type=Path),
-              help="Also write a DCAT + VoID description (.ttl .nt .jsonld) of the "
-              "release: --out and its siblings in the other formats.")
+@click.option(
+    "--describe",
+    "description",
+    type=click.Path(path_type=Path),
+    help="Also write a DCAT + VoID description (.ttl .nt .jsonld) of the "
+    "release: --out and its siblings in the other formats.",
+)
 @click.option("--publisher", help="Publisher named in the --describe description.")
-@click.option("--base-url", metavar="URL",
-              help="Where the files will be downloadable from (for --describe).")
-def export_command(data: Path, fmt: str | None, out: Path, description: Path | None,
-                   publisher: str | None, base_url: str | None) -> None:
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Where the files will be downloadable from (for --describe).",
+)
+def export_command(
+    data: Path,
+    fmt: str | None,
+    out: Path,
+    description: Path | None,
+    publisher: str | None,
+    base_url: str | None,
+) -> None:
     """Write a graph file or store to another graph file."""
     with user_errors():
         store: GraphStore = open_data(data)
@@ -249,8 +308,14 @@ def export_command(data: Path, fmt: str | None, out: Path, description: Path | N
                 from kg.dataset import release_files, write_description
 
                 today = datetime.datetime.now(datetime.UTC).date()
-                write_description(store, description, release_files(out), today=today,
-                                  publisher=publisher, base_url=base_url)
+                write_description(
+                    store,
+                    description,
+                    release_files(out),
+                    today=today,
+                    publisher=publisher,
+                    base_url=base_url,
+                )
         finally:
             store.close()
 

@@ -1,22 +1,32 @@
 """Ingest pipeline: paths of minutes documents in, meeting graphs in a `GraphStore` out.
 
 `find_documents` expands folders (recursing, `.txt`/`.md`, sorted); `read_document`
-reads bytes, rejects empty, binary and non-UTF-8 files with a one-line `KgError` naming
-the file and hashes them (SHA-256); `ingest` parses each document
+reads bytes (up to a size limit), decodes UTF-8, or UTF-16 with a BOM and Windows-1252
+with a warning, rejects empty, blank, binary and undecodable files with a one-line
+`KgError` naming the file, and hashes them (SHA-256); `ingest` parses each document
 (`kg.parse.parse_document`), maps it (`kg.mapping.meeting_to_graph`), validates it
 (`kg.validate`), puts it in its own named graph, then refreshes the reference graph,
 records the run's provenance and resolves people across meetings (`kg.resolve`). A
-failing document is reported and skipped; the others go on.
+failing document is reported and skipped; the others go on. Parsing, mapping and
+validation (`build_document`) run in a process pool when there are enough documents;
+the meetings come back as N-Triples and are loaded in document order, so the store is
+the same whatever the number of processes.
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import hashlib
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 import kg
@@ -24,11 +34,19 @@ from kg.errors import KgError
 from kg.mapping import meeting_to_graph
 from kg.mapping.iris import REFERENCE_GRAPH, meeting_graph_iri
 from kg.mapping.reference import reference_files
+from kg.namespaces import KG
 from kg.parse import parse_document
 from kg.provenance import built_documents, record_run
 from kg.records import Source
 from kg.resources import read_text
-from kg.store import GraphStore, OxigraphStore, replace_graph_turtle, to_rdflib
+from kg.shacl_sparql import ox_quads
+from kg.store import (
+    GraphStore,
+    OxigraphStore,
+    ntriples_update,
+    replace_graph_turtle,
+    to_rdflib,
+)
 
 if TYPE_CHECKING:
     from kg.validate import Report
@@ -37,6 +55,14 @@ if TYPE_CHECKING:
 DOCUMENT_SUFFIXES = (".txt", ".md")
 # Share of control bytes above which a file is binary, not text with a stray byte.
 BINARY_SHARE = 0.01
+# Largest document read (`kg ingest --max-size`): real minutes are under 2 MB, so a
+# bigger file is most likely not minutes, and parsing it would take long.
+MAX_SIZE = 10_000_000
+# The SHACL engines of `kg.validate` (named here so the CLI need not import pySHACL).
+ENGINES = ("sparql", "pyshacl")
+# Documents per process below which a pool costs more than it saves (a worker costs
+# about a second to start; a document about a tenth).
+POOL_MIN = 8
 _CONTROLS = [bytes([c]) for c in (*range(0, 9), *range(14, 32))]
 
 
@@ -51,62 +77,146 @@ class IngestReport:
 
 
 def find_documents(paths: Iterable[Path]) -> list[Path]:
-    """List the documents `paths` name: files as given, folders searched recursively."""
+    """List the documents `paths` name: files as given, folders searched recursively.
+
+    Symlinked folders inside a folder are not followed (a link loop cannot trap the
+    search); symlinked files are listed, so a broken or looping one is reported when
+    read.
+    """
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
             inside = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
+                if (p.is_file() or p.is_symlink() and not p.is_dir())
                 and p.suffix.lower() in DOCUMENT_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
                 raise KgError(f"{path}: no minutes (*.txt, *.md) in this folder")
             found.update(dict.fromkeys(inside))
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink():
             found[path] = None
         else:
             raise KgError(f"{path}: no such file or folder")
     return list(found)
 
 
-def decode_document(data: bytes, *, name: str) -> str:
-    r"""Decode a document's bytes (UTF-8, a BOM dropped), or raise a `KgError`.
+def decode_document(data: bytes, *, name: str, notes: list[str] | None = None) -> str:
+    r"""Decode a document's bytes, or raise a one-line `KgError` naming it.
+
+    UTF-8 is the norm (a BOM dropped). Council websites also serve UTF-16 files with
+    a BOM and Windows-1252 (Latin-1) text: those are decoded, with a note appended to
+    `notes`. Line endings become "\n". Empty, blank, binary and undecodable files are
+    refused.
 
     >>> decode_document(b"\xef\xbb\xbfMinutes", name="a.txt")
     'Minutes'
-    >>> decode_document(b"caf\xe9", name="a.txt")
+    >>> notes = []
+    >>> decode_document(b"caf\xe9", name="a.txt", notes=notes), notes
+    ('café', ['a.txt: not UTF-8; read as Windows-1252 (cp1252) text'])
+    >>> decode_document(b"\x81\x81\x81 abc", name="a.txt")
     Traceback (most recent call last):
-    kg.errors.KgError: a.txt: not UTF-8 text (byte 0xe9 at offset 3)
+    kg.errors.KgError: a.txt: binary file, not text minutes
     """
     if not data:
         raise KgError(f"{name}: empty file")
+    wide = next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+    if wide is not None:
+        text = _decode_wide(data, wide, name=name)
+        _note(notes, f"{name}: {wide.upper()} text (byte-order mark); decoded")
+    else:
+        _refuse_binary(data, name=name)
+        text = _decode_narrow(data, name=name, notes=notes)
+    if not text.strip():
+        raise KgError(f"{name}: no text (only blank space)")
+    # Windows (and old Mac) line endings become "\n": the parsers read lines, and
+    # evidence offsets count characters of this text, never bytes of the file.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Byte-order marks of the wide encodings; UTF-32 LE's starts like UTF-16 LE's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of bytes >= 0x80 above which non-UTF-8 bytes are not Windows-1252 prose
+# (English or Welsh text has a few accented letters, quotes and pound signs).
+HIGH_SHARE = 0.3
+
+
+def _note(notes: list[str] | None, note: str) -> None:
+    if notes is not None:
+        notes.append(note)
+
+
+def _refuse_binary(data: bytes, *, name: str) -> None:
     controls = len(data) if b"\x00" in data else sum(map(data.count, _CONTROLS))
     if controls > BINARY_SHARE * len(data):
         raise KgError(f"{name}: binary file, not text minutes")
+
+
+def _decode_wide(data: bytes, encoding: str, *, name: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        byte = data[error.start]
         raise KgError(
-            f"{name}: not UTF-8 text (byte 0x{byte:02x} at offset {error.start})"
+            f"{name}: not valid {encoding.upper()} text (at byte {error.start})"
         ) from None
-    if not text.strip():
-        raise KgError(f"{name}: no text (only blank space)")
+    _refuse_binary(text.encode("utf-8", "surrogatepass"), name=name)
     return text
 
 
-def read_document(path: Path) -> tuple[str, Source]:
-    """Read a document: its text and `Source` (file name, SHA-256, length)."""
+def _decode_narrow(data: bytes, *, name: str, notes: list[str] | None) -> str:
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("utf-8-sig")
+    high = sum(1 for byte in data if byte >= 0x80)
+    if high > HIGH_SHARE * len(data):
+        raise KgError(f"{name}: binary file, not text minutes")
     try:
-        data = path.read_bytes()
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        raise KgError(
+            f"{name}: neither UTF-8 nor Windows-1252 text "
+            f"(byte 0x{byte:02x} at offset {error.start})"
+        ) from None
+    _note(notes, f"{name}: not UTF-8; read as Windows-1252 (cp1252) text")
+    return text
+
+
+def read_document(
+    path: Path, *, max_size: int = MAX_SIZE, notes: list[str] | None = None
+) -> tuple[str, Source]:
+    """Read a document: its text and `Source` (file name, SHA-256, length).
+
+    Files above `max_size` bytes are refused unread, with a one-line `KgError`.
+    """
+    try:
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_size:
+                raise KgError(
+                    f"{path}: {_megabytes(size)}, above the size limit of "
+                    f"{_megabytes(max_size)} (--max-size)"
+                )
+            data = stream.read(max_size + 1)
     except OSError as error:
         raise KgError(f"{path}: cannot read: {error.strerror or error}") from None
-    text = decode_document(data, name=str(path))
+    if len(data) > max_size:  # a file that grew while being read
+        raise KgError(f"{path}: above the size limit of {_megabytes(max_size)}")
+    text = decode_document(data, name=str(path), notes=notes)
     digest = hashlib.sha256(data).hexdigest()
     return text, Source(name=path.name, sha256=digest, length=len(text))
+
+
+def _megabytes(size: int) -> str:
+    if size < 100_000:
+        return f"{size / 1000:.1f} kB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def build_meeting(text: str, source: Source) -> tuple[URIRef, Graph]:
@@ -116,32 +226,167 @@ def build_meeting(text: str, source: Source) -> tuple[URIRef, Graph]:
 
 
 def ingest(
-    documents: Iterable[Path], *, store: GraphStore, validate: bool = True
+    documents: Iterable[Path],
+    *,
+    store: GraphStore,
+    validate: bool = True,
+    max_size: int = MAX_SIZE,
+    fail_fast: bool = False,
+    engine: str = "sparql",
+    jobs: int | None = None,
 ) -> IngestReport:
-    """Put each meeting in `store`, then reference data, provenance and links."""
+    """Put each meeting in `store`, then reference data, provenance and links.
+
+    A failing document is reported and skipped; with `fail_fast` it ends the loop
+    (the meetings built before it stay, and the run is still recorded). Documents
+    are read here, built by `jobs` processes (`build_documents`, validated with
+    `engine`) and loaded here in document order, so any `jobs` gives the same store.
+    """
     report = IngestReport()
     version = kg.__version__
     done = built_documents(store, version)
     used: list[Source] = []
     generated: list[tuple[URIRef, Source]] = []
-    for path in documents:
-        try:
-            text, source = read_document(path)
-        except KgError as error:
-            report.errors.append(str(error))
-            continue
-        used.append(source)
-        if (source.name, source.sha256) in done:
-            report.unchanged.append(str(path))
-            continue
-        built = _build_one(path, text, source, report=report, validate=validate)
-        if built is not None:
-            _warn_same_key(built[0], path, generated, report=report)
-            store.replace_graph(*built)
-            generated.append((built[0], source))
-            report.built.append(str(path))
+    steps = _read_all(documents, max_size=max_size, fail_fast=fail_fast)
+    todo = [
+        s for s in steps if s.source and (s.source.name, s.source.sha256) not in done
+    ]
+    checker = engine if validate else None
+    results = iter(build_documents(todo, engine=checker, jobs=jobs))
+    for step in steps:
+        failed = len(report.errors)
+        report.warnings.extend(step.notes)
+        if step.source is None:
+            report.errors.append(step.error)
+        elif (step.source.name, step.source.sha256) in done:
+            used.append(step.source)
+            report.unchanged.append(str(step.path))
+        else:
+            used.append(step.source)
+            built = next(results)
+            _load_built(store, step, built, generated=generated, report=report)
+        if fail_fast and len(report.errors) > failed:
+            break
     finish_store(store, version=version, used=used, generated=generated, report=report)
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One document after reading: its text and source, or why it was refused."""
+
+    path: Path
+    text: str = ""
+    source: Source | None = None
+    error: str = ""
+    notes: tuple[str, ...] = ()
+
+
+def _read_all(
+    documents: Iterable[Path], *, max_size: int, fail_fast: bool
+) -> list[_Read]:
+    steps: list[_Read] = []
+    for path in documents:
+        notes: list[str] = []
+        try:
+            text, source = read_document(path, max_size=max_size, notes=notes)
+        except KgError as error:
+            steps.append(_Read(path, error=str(error), notes=tuple(notes)))
+            if fail_fast:
+                break
+        else:
+            steps.append(_Read(path, text, source, notes=tuple(notes)))
+    return steps
+
+
+def _load_built(
+    store: GraphStore,
+    step: _Read,
+    built: Built,
+    *,
+    generated: list[tuple[URIRef, Source]],
+    report: IngestReport,
+) -> None:
+    if built.error is not None:
+        report.errors.append(f"{step.path}: cannot read minutes: {built.error}")
+        return
+    assert step.source is not None
+    name = URIRef(built.name)
+    _warn_same_key(name, step.path, generated, report=report)
+    report.warnings.extend(built.warnings)
+    load_ntriples(store, name, built.ntriples)
+    generated.append((name, step.source))
+    report.built.append(str(step.path))
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One document after a worker: its graph IRI and N-Triples, or its error."""
+
+    name: str = ""
+    ntriples: bytes = b""
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def build_document(job: tuple[str, str, Source, str | None]) -> Built:
+    """Parse, map and (with an engine name) validate one document, in any process."""
+    path, text, source, engine = job
+    try:
+        name, graph = build_meeting(text, source)
+    except Exception as error:  # a parser bug must not stop the other documents
+        return Built(error=f"{type(error).__name__}: {error}")
+    warnings = structure_warnings(graph, name=path)
+    if engine is not None:
+        warnings += validation_warnings(graph, name=path, engine=engine)
+    return Built(str(name), serialise_graph(graph), tuple(warnings))
+
+
+def build_documents(
+    steps: list[_Read], *, engine: str | None, jobs: int | None = None
+) -> Iterator[Built]:
+    """Build documents in order: in a process pool when there are enough of them.
+
+    `jobs` is the number of processes (default: the CPU count); 1, or fewer than
+    `POOL_MIN` documents a process, builds them here. Either way the same function
+    builds each document, so the store is loaded with the same bytes in the same order.
+    """
+    work = [(str(s.path), s.text, s.source, engine) for s in steps if s.source]
+    workers = jobs or os.cpu_count() or 1
+    if workers == 1 or len(work) < POOL_MIN * workers:
+        yield from map(build_document, work)
+        return
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        chunk = max(1, min(8, len(work) // (8 * workers)))
+        try:
+            yield from pool.map(build_document, work, chunksize=chunk)
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # Never a plain fork: an open store's RocksDB threads may hold locks a forked
+    # worker would wait on forever. A fork server is a fresh process that imports this
+    # module once; workers fork from it, single-threaded, with the parsers loaded.
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def serialise_graph(graph: Graph) -> bytes:
+    """Give `graph` as N-Triples bytes, the form meetings travel in from workers."""
+    return ox.serialize(ox_quads(graph), format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def load_ntriples(store: GraphStore, name: URIRef, data: bytes) -> None:
+    """Make the named graph `name` of `store` hold exactly the N-Triples `data`."""
+    if isinstance(store, OxigraphStore):
+        # One update is one transaction: a killed run leaves the old graph or the new.
+        store.oxigraph.update(ntriples_update(ox.NamedNode(str(name)), data))
+        return
+    store.replace_graph(name, Graph().parse(data=data, format="nt"))
 
 
 def _warn_same_key(
@@ -159,36 +404,53 @@ def _warn_same_key(
             )
 
 
-def _build_one(
-    path: Path, text: str, source: Source, *, report: IngestReport, validate: bool
-) -> tuple[URIRef, Graph] | None:
-    try:
-        name, graph = build_meeting(text, source)
-    except Exception as error:  # a parser bug must not stop the other documents
-        reason = f"{type(error).__name__}: {error}"
-        report.errors.append(f"{path}: cannot read minutes: {reason}")
-        return None
-    if validate:
-        report.warnings.extend(validation_warnings(graph, name=str(path)))
-    return name, graph
+def structure_warnings(graph: Graph, *, name: str) -> list[str]:
+    """Say what a meeting lacks when its document's structure was not recognised.
+
+    >>> structure_warnings(Graph(), name="a.txt")
+    ['a.txt: no agenda items or date recognised; ingested with what was found']
+    """
+    wanted = ((KG.hasItem, "agenda items"), (KG.date, "date"))
+    missing = [what for term, what in wanted if (None, term, None) not in graph]
+    if not missing:
+        return []
+    lacking = " or ".join(missing)
+    return [f"{name}: no {lacking} recognised; ingested with what was found"]
 
 
-def validate_graph(graph: Graph) -> Report:
-    """Check `graph` against the SHACL shapes (`kg.validate`)."""
+def validate_graph(graph: Graph, *, engine: str = "sparql") -> Report:
+    """Check `graph` against the SHACL shapes (`kg.validate`, `engine` in `ENGINES`)."""
     # pySHACL is slow to import and only `ingest` and `validate` need it.
     from kg.validate import validate
 
-    return validate(graph)
+    return validate(graph, engine=engine)
 
 
-def validate_store(store: GraphStore) -> Report:
-    """Check everything in `store` (all graphs as one) against the SHACL shapes."""
-    return validate_graph(to_rdflib(store.quads()))
+def validate_store(store: GraphStore, *, engine: str = "sparql") -> Report:
+    """Check everything in `store` (all graphs as one) against the SHACL shapes.
+
+    The SPARQL engine runs on an embedded store as it is; reference triples a graph
+    file lacks are added to a copy in memory, never to the store.
+    """
+    from kg.validate import check, reference_additions, validate_oxigraph
+
+    check(engine)
+    if engine != "sparql" or not isinstance(store, OxigraphStore):
+        return validate_graph(to_rdflib(store.quads()), engine=engine)
+    data = store.oxigraph
+    missing = reference_additions(data)
+    if missing:
+        data = ox.Store()
+        data.extend(store.quads())
+        data.extend(missing)
+    return validate_oxigraph(data, data=lambda: to_rdflib(store.quads()))
 
 
-def validation_warnings(graph: Graph, *, name: str) -> list[str]:
+def validation_warnings(
+    graph: Graph, *, name: str, engine: str = "sparql"
+) -> list[str]:
     """Validate one meeting's graph: its SHACL report as warnings, if it fails."""
-    report = validate_graph(graph)
+    report = validate_graph(graph, engine=engine)
     if report.conforms:
         return []
     return [f"{name}: does not conform to the shapes:\n{report.render()}"]

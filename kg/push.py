@@ -5,9 +5,12 @@
 pushing twice leaves the remote store as pushing once. A graph bigger than `batch_size`
 triples goes in batches: a `PUT` of the first, then a `POST` of each next one (a graph
 with blank nodes always goes whole, since a blank node label only names one node within
-one request). Transient failures (no connection, timeout, 429, 502-504) are retried
-with exponential backoff; any other failure stops the push with a `PushError` naming
-the endpoint and the graphs that made it. The local store is only ever read.
+one request). Every request is idempotent (a PUT replaces; a POSTed batch has no blank
+nodes, so sending it twice adds it once), so a failure that may pass (no connection,
+timeout, 429, any 5xx) is retried with bounded exponential backoff; a refusal (other
+4xx: a bad login, a request too big) stops the push at once with a `PushError` naming
+the endpoint, the graph it stopped at and the graphs that made it. Running the push
+again finishes the job without doubling anything. The local store is only ever read.
 """
 
 from __future__ import annotations
@@ -153,7 +156,7 @@ def short_name(name: URIRef | None) -> str:
         return "default"
     for prefix, namespace in PREFIXES.items():
         if str(name).startswith(str(namespace)):
-            return f"{prefix}:{str(name)[len(namespace):]}"
+            return f"{prefix}:{str(name)[len(namespace) :]}"
     return str(name)
 
 
@@ -173,10 +176,19 @@ def send_batch(
                 remote.post_graph(batch.graph, batch.body)
             return attempt - 1
         except EndpointError as error:
-            if not error.transient or attempt == policy.attempts:
+            if not retryable(error) or attempt == policy.attempts:
                 raise
             sleep(policy.delay(attempt, error))
     raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def retryable(error: EndpointError) -> bool:
+    """Tell whether sending the same (idempotent) request again may succeed.
+
+    >>> [retryable(EndpointError("x", status=s)) for s in (500, 503, 401, 413)]
+    [True, True, False, False]
+    """
+    return error.transient or error.status >= 500
 
 
 def push_store(
@@ -192,7 +204,8 @@ def push_store(
     rules = policy or RetryPolicy()
     report = PushReport()
     began = time.monotonic()
-    for name in graph_names(store):
+    names = graph_names(store)
+    for number, name in enumerate(names):
         sent = 0
         try:
             for batch in graph_batches(store, name, batch_size=batch_size):
@@ -201,7 +214,9 @@ def push_store(
                 sent += batch.triples
         except EndpointError as error:
             report.seconds = time.monotonic() - began
-            raise PushError(failure_message(error, name, report), report) from None
+            left = len(names) - number
+            message = failure_message(error, name, report, left=left)
+            raise PushError(message, report) from None
         report.graphs.append(short_name(name))
         report.triples += sent
         if progress is not None:
@@ -211,19 +226,23 @@ def push_store(
 
 
 def failure_message(
-    error: EndpointError, name: URIRef | None, report: PushReport
+    error: EndpointError, name: URIRef | None, report: PushReport, *, left: int = 1
 ) -> str:
     """Say in one line what failed, on which graph, and which graphs made it before.
 
     >>> r = PushReport(["id:g/a", "id:g/b"], 9)
-    >>> failure_message(EndpointError("http://h: HTTP 500"), URIRef("g"), r)
-    'push failed at graph g: http://h: HTTP 500; 2 graphs made it (id:g/a, id:g/b)'
+    >>> failure_message(EndpointError("http://h: HTTP 500"), URIRef("g"), r, left=3)
+    'push failed at graph g: http://h: HTTP 500; 2 graphs made it (id:g/a, id:g/b), \
+3 not sent; run it again to finish (graphs are replaced, never doubled)'
     """
     done = report.graphs
     shown = ", ".join(done[:NAMES_SHOWN])
     more = f" and {len(done) - NAMES_SHOWN} more" if len(done) > NAMES_SHOWN else ""
     made = f"{len(done)} graphs made it ({shown}{more})" if done else "no graph made it"
-    return f"push failed at graph {short_name(name)}: {error}; {made}"
+    return (
+        f"push failed at graph {short_name(name)}: {error}; {made}, {left} not sent;"
+        " run it again to finish (graphs are replaced, never doubled)"
+    )
 
 
 class ProgressBar:

@@ -128,13 +128,23 @@ def load_query(name: str) -> Query:
     """Load the saved query `name` (`queries/NAME.rq`) or the query file `name`."""
     if name.endswith(".rq"):
         return _load_query_file(Path(name))
-    if not _QUERY_NAME.match(name):
-        raise KgError(f"{name}: not a query name (see `kg queries`)")
+    if not _QUERY_NAME.fullmatch(name):
+        raise KgError(f"{name!r}: not a query name (see `kg queries`)")
     try:
-        text = resources.read_text("queries", f"{name}.rq")
+        text = _read_saved(name)
     except FileNotFoundError:
         raise KgError(f"{name}: unknown query (see `kg queries`)") from None
     return parse_query(name, text, origin=f"queries/{name}.rq")
+
+
+def _read_saved(name: str) -> str:
+    folder = resources.data_dir("queries")
+    entry = folder / f"{name}.rq"
+    # A name stays inside queries/, even where a symbolic link there points elsewhere.
+    if isinstance(folder, Path) and isinstance(entry, Path) and entry.exists():
+        if not entry.resolve().is_relative_to(folder.resolve()):
+            raise KgError(f"queries/{name}.rq: a link out of queries/, not a query")
+    return resources.read_text("queries", f"{name}.rq")
 
 
 def _load_query_file(path: Path) -> Query:

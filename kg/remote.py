@@ -212,11 +212,25 @@ def _opener(endpoint: Endpoint) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
 
 
+# What to do about a refusal, added to its message.
+_HINTS = {
+    401: f"check {USER_VARIABLE}/{PASSWORD_VARIABLE} or the netrc entry",
+    403: "the login has no right to do this",
+    413: "the request is too big: lower --batch-size",
+}
+
+
 def http_error(url: str, status: int, reason: object) -> EndpointError:
-    """Describe an HTTP error `status` from `url`."""
+    """Describe an HTTP error `status` from `url`.
+
+    >>> str(http_error("http://u:p@h/store?graph=x", 401, "Unauthorized"))
+    'http://h/store?graph=x: HTTP 401 Unauthorized (check KG_ENDPOINT_USER/\
+KG_ENDPOINT_PASSWORD or the netrc entry)'
+    """
     text = " ".join(str(reason or "").split())
+    hint = f" ({_HINTS[status]})" if status in _HINTS else ""
     return EndpointError(
-        f"{public_url(url)}: HTTP {status} {text}".rstrip(),
+        f"{public_url(url)}: HTTP {status} {text}".rstrip() + hint,
         transient=status in TRANSIENT_STATUSES,
         status=status,
     )
@@ -342,9 +356,13 @@ def sparql_client(endpoint: Endpoint) -> SPARQLWrapper:
 
 
 # SPARQLWrapper turns some HTTP statuses into its own exceptions.
-_WRAPPER_STATUSES = {"QueryBadFormed": 400, "Unauthorized": 401,
-                     "EndPointNotFound": 404, "URITooLong": 414,
-                     "EndPointInternalError": 500}
+_WRAPPER_STATUSES = {
+    "QueryBadFormed": 400,
+    "Unauthorized": 401,
+    "EndPointNotFound": 404,
+    "URITooLong": 414,
+    "EndPointInternalError": 500,
+}
 
 
 def wrapper_error(url: str, error: SPARQLWrapperException) -> EndpointError:

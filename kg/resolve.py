@@ -26,8 +26,10 @@ import pyoxigraph as ox
 
 from kg.namespaces import ID, KG
 from kg.resources import read_text
+from kg.store import replace_update
 
 RESOLUTION_GRAPH = ox.NamedNode(str(ID["graph/resolution"]))
+STAGING_GRAPH = ox.NamedNode(str(ID["graph/resolution-staging"]))
 # Ordinary PCC elections: each term runs from one to the next.
 ELECTIONS = (
     dt.date(2012, 11, 15),
@@ -83,12 +85,25 @@ Node = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 def resolve_store(store: ox.Store) -> None:
     """Clear and rewrite the resolution graph of `store` (see the module docstring)."""
-    if RESOLUTION_GRAPH in set(store.named_graphs()):
-        store.remove_graph(RESOLUTION_GRAPH)
+    # The reference holders go to a staging graph; the links are read from it and the
+    # meetings (never from the old links), then one update swaps the resolution graph
+    # in and drops the staging graph: a process killed midway leaves the old links.
     reference = read_text("ontology", "post-holders.ttl")
-    store.load(reference, format=ox.RdfFormat.TURTLE, to_graph=RESOLUTION_GRAPH)
-    quads = [*_same_person_quads(store), *_holding_quads(store)]
-    store.extend(quads)
+    holders = [
+        ox.Quad(t.subject, t.predicate, t.object, STAGING_GRAPH)
+        for t in ox.parse(reference, format=ox.RdfFormat.TURTLE)
+    ]
+    store.update(replace_update(STAGING_GRAPH, holders))
+    graphs = [g for g in store.named_graphs() if g != RESOLUTION_GRAPH]
+    quads = [
+        *(ox.Quad(q.subject, q.predicate, q.object, RESOLUTION_GRAPH) for q in holders),
+        *_same_person_quads(store, graphs),
+        *_holding_quads(store, graphs),
+    ]
+    store.update(
+        f"DROP SILENT GRAPH {STAGING_GRAPH} ;\n"
+        + replace_update(RESOLUTION_GRAPH, quads)
+    )
 
 
 def term_of(day: dt.date) -> Term | None:
@@ -106,8 +121,12 @@ def term_of(day: dt.date) -> Term | None:
     return past[-1], (later[0] if later else None)
 
 
-def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
-    solutions = store.query(query, use_default_graph_as_union=True)
+def _rows(
+    store: ox.Store, query: str, graphs: list[ox.NamedNode | ox.BlankNode]
+) -> Iterator[dict[str, str]]:
+    # The union of `graphs` is the default graph, and only they are named graphs.
+    scope: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [*graphs]
+    solutions = store.query(query, default_graph=scope, named_graphs=graphs)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     for solution in solutions:
@@ -123,10 +142,12 @@ def _quad(s: ox.NamedNode, p: ox.NamedNode, o: Node) -> ox.Quad:
     return ox.Quad(s, p, o, RESOLUTION_GRAPH)
 
 
-def _same_person_quads(store: ox.Store) -> Iterator[ox.Quad]:
+def _same_person_quads(
+    store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode]
+) -> Iterator[ox.Quad]:
     """Short names linked to the one full name of the same scope with that surname."""
     by_scope: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for row in _rows(store, _PEOPLE_QUERY):
+    for row in _rows(store, _PEOPLE_QUERY, graphs):
         iri = row["person"]
         given = row.get("given", "")
         scope = iri.rsplit("/", 1)[0]
@@ -151,10 +172,12 @@ def _date(row: dict[str, str]) -> dt.date | None:
         return None
 
 
-def _holding_quads(store: ox.Store) -> Iterator[ox.Quad]:
+def _holding_quads(
+    store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode]
+) -> Iterator[ox.Quad]:
     named: dict[str, tuple[str, str]] = {}
     known: dict[tuple[str, dt.date], str] = {}
-    for row in _rows(store, _NAMED_HOLDERS_QUERY):
+    for row in _rows(store, _NAMED_HOLDERS_QUERY, graphs):
         post, person = row["post"], row["person"]
         named[row["meeting"]] = (post, person)
         day = _date(row)
@@ -162,8 +185,8 @@ def _holding_quads(store: ox.Store) -> Iterator[ox.Quad]:
         if term is not None:
             known.setdefault((post, term[0]), person)
             yield from _term_holding(post, person, term)
-    reference = _reference_terms(store)
-    for row in _rows(store, _MEETINGS_QUERY):
+    reference = _reference_terms(store, graphs)
+    for row in _rows(store, _MEETINGS_QUERY, graphs):
         meeting, post = row["meeting"], row["post"]
         if meeting in named:
             yield from _meeting_holding(meeting, named[meeting], None, inferred=False)
@@ -177,9 +200,11 @@ def _holding_quads(store: ox.Store) -> Iterator[ox.Quad]:
             yield from _meeting_holding(meeting, (post, holder), term, inferred=True)
 
 
-def _reference_terms(store: ox.Store) -> list[tuple[str, str, dt.date, dt.date | None]]:
+def _reference_terms(
+    store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode]
+) -> list[tuple[str, str, dt.date, dt.date | None]]:
     out = []
-    for row in _rows(store, _REFERENCE_QUERY):
+    for row in _rows(store, _REFERENCE_QUERY, graphs):
         start = dt.date.fromisoformat(row["start"])
         end = dt.date.fromisoformat(row["end"]) if "end" in row else None
         out.append((row["post"], row["person"], start, end))

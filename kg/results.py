@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 
 import pyoxigraph as ox
@@ -19,6 +20,9 @@ from kg.store import Results, Term
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+# What a terminal acts on instead of showing: C0 and C1 controls (colours, cursor
+# moves, bells) and the bidirectional overrides that reorder the text around them.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def json_term(term: Term) -> dict[str, str]:
@@ -65,10 +69,15 @@ def _csv_value(term: Term) -> str:
 
 
 def short_text(term: Term | None) -> str:
-    """Write a term as a person reads it: prefixed IRIs, bare values, one line.
+    r"""Write a term as a person reads it: prefixed IRIs, bare values, one line.
+
+    Control characters show as escapes, so a value cannot move the cursor, colour the
+    terminal or reorder the line.
 
     >>> short_text(ox.NamedNode("https://w3id.org/police-kg/id/topic/cyber-crime"))
     'id:topic/cyber-crime'
+    >>> short_text(ox.Literal("a\n b\x1b[31m\u202e"))
+    'a b\\x1b[31m\\u202e'
     """
     if term is None:
         return ""
@@ -80,7 +89,11 @@ def short_text(term: Term | None) -> str:
         return f"<{term.value}>"
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    return " ".join(term.value.split())
+    return _UNPRINTABLE.sub(_escape, " ".join(term.value.split()))
+
+
+def _escape(found: re.Match[str]) -> str:
+    return found.group().encode("unicode_escape").decode("ascii")
 
 
 def format_table(results: Results, *, width: int = 60) -> str:

@@ -79,8 +79,13 @@ def server_command(
     """Build the command line that serves the store folder `location`."""
     mode = "serve" if writable else "serve-read-only"
     return [
-        oxigraph_binary(), mode, "--location", str(location),
-        "--bind", f"{host}:{port}", "--union-default-graph",
+        oxigraph_binary(),
+        mode,
+        "--location",
+        str(location),
+        "--bind",
+        f"{host}:{port}",
+        "--union-default-graph",
     ]
 
 
@@ -91,7 +96,9 @@ def start_server(
     chosen = port or free_port(host)
     command = server_command(location, host=host, port=chosen, writable=writable)
     process = subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     server = Server(process, host, chosen)

@@ -11,10 +11,11 @@ endpoint backend implements the same protocol (`select`/`ask` as queries, `updat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -93,12 +94,9 @@ class OxigraphStore:
         self.oxigraph.update(sparql)
 
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
-        """Clear the named graph `name` and load `graph` into it."""
+        """Make the named graph `name` hold exactly `graph`, in one transaction."""
         node = ox.NamedNode(str(name))
-        if self.oxigraph.contains_named_graph(node):
-            self.oxigraph.remove_graph(node)
-        self.oxigraph.add_graph(node)
-        self.oxigraph.extend(graph_quads(graph, node))
+        self.oxigraph.update(replace_update(node, graph_quads(graph, node)))
 
     def add_triples(self, name: URIRef, graph: Graph) -> None:
         """Add the triples of `graph` to the named graph `name`."""
@@ -147,6 +145,37 @@ def graph_quads(graph: Graph, name: ox.NamedNode) -> Iterator[ox.Quad]:
         yield ox.Quad(subject, predicate, _convert(o, cache), name)
 
 
+def replace_update(name: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    """One SPARQL Update making the graph `name` hold exactly the triples of `quads`.
+
+    Oxigraph runs an update request as one transaction, so a reader, or a store
+    reopened after the process was killed, sees the old graph or the new one, never
+    a mix (`Store.remove_graph` then `extend` are two transactions).
+
+    >>> g = ox.NamedNode("http://example.org/g")
+    >>> print(replace_update(g, [ox.Quad(g, g, ox.Literal("a"), g)]))
+    DROP SILENT GRAPH <http://example.org/g> ;
+    CREATE SILENT GRAPH <http://example.org/g> ;
+    INSERT DATA { GRAPH <http://example.org/g> {
+    <http://example.org/g> <http://example.org/g> "a" .
+    } }
+    """
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return ntriples_update(name, data)
+
+
+def ntriples_update(name: ox.NamedNode, data: bytes) -> str:
+    r"""One SPARQL Update making the graph `name` hold exactly the N-Triples `data`.
+
+    N-Triples statements are SPARQL triples as they stand (`\u` escapes included).
+    """
+    return (
+        f"DROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\n"
+        f"INSERT DATA {{ GRAPH {name} {{\n{data.decode('utf-8')}}} }}"
+    )
+
+
 def _convert(node: Node, cache: dict[Node, Term]) -> Term:
     known = cache.get(node)
     if known is not None:
@@ -192,13 +221,94 @@ def folder_store(folder: Path, *, create: bool = True) -> OxigraphStore:
     try:
         return OxigraphStore(ox.Store(str(folder)))
     except OSError as error:
+        if "lock" in str(error).lower():
+            raise KgError(
+                f"{folder}: the store is being written by another process (a"
+                " `kg ingest --store`?); run this again when it has finished"
+            ) from None
         raise KgError(f"{folder}: cannot open store: {_first_line(error)}") from error
 
 
+_T = TypeVar("_T")
+# A reader beside a writer may find its view of the folder gone (below): tries.
+READ_ATTEMPTS = 6
+
+
+class ReadOnlyStore(OxigraphStore):
+    """A store folder opened for reading only, without taking the writer's lock.
+
+    Any number of readers run beside each other and beside the one writer (`kg ingest
+    --store`), each seeing the store as it was when opened. RocksDB opens a file of
+    that view only when a query first needs it, and the writer's compactions delete
+    old files: a read that finds its file gone reopens the folder (a newer view) and
+    runs again, since reading twice changes nothing.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        """Open `folder` for reading (see `read_store`)."""
+        self.folder = folder
+
+        def opening() -> ox.Store:
+            return ox.Store.read_only(str(folder))
+
+        try:
+            super().__init__(self._again(opening, reopen=False))
+        except OSError as error:
+            message = f"{folder}: cannot open store: {_first_line(error)}"
+            raise KgError(message) from error
+
+    def select(self, sparql: str) -> Results:
+        """Run a SELECT query (again on a newer view if the writer moved on)."""
+        return self._again(lambda: OxigraphStore.select(self, sparql))
+
+    def ask(self, sparql: str) -> bool:
+        """Run an ASK query (again on a newer view if the writer moved on)."""
+        return self._again(lambda: OxigraphStore.ask(self, sparql))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad, read whole so a view that goes stale can be read again."""
+        return iter(self._again(lambda: list(OxigraphStore.quads(self))))
+
+    def update(self, sparql: str) -> None:
+        """Refuse: a store opened for reading takes no writes."""
+        raise KgError("the store was opened for reading only")
+
+    def close(self) -> None:
+        """Nothing to flush: nothing was written."""
+
+    def _again(self, read: Callable[[], _T], *, reopen: bool = True) -> _T:
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            try:
+                if reopen and attempt > 1:
+                    self.oxigraph = ox.Store.read_only(str(self.folder))
+                return read()
+            except (OSError, RuntimeError) as error:
+                text = str(error)
+                if "No such file" not in text and "Corruption" not in text:
+                    raise
+                if attempt == READ_ATTEMPTS and reopen:
+                    message = f"{self.folder}: the store kept changing while read"
+                    raise KgError(f"{message} ({_first_line(error)})") from error
+                if attempt == READ_ATTEMPTS:
+                    raise
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def read_store(folder: Path) -> ReadOnlyStore:
+    """Open the store in `folder` for reading, never blocked by a writer's lock."""
+    if folder.exists() and not is_store_folder(folder):
+        raise KgError(
+            f"{folder}: not a kg store folder (`kg ingest --store` makes one"
+            " in a new or empty folder)"
+        )
+    return ReadOnlyStore(folder)
+
+
 def open_data(path: Path) -> OxigraphStore:
-    """Open `--data PATH`: a store folder, or a graph file read into memory."""
+    """Open `--data PATH`: a store folder (for reading), or a graph file in memory."""
     if path.is_dir():
-        return folder_store(path, create=False)
+        return read_store(path)
     if not path.is_file():
         raise KgError(f"{path}: no such file or folder")
     store = memory_store()
@@ -271,7 +381,8 @@ def replace_graph_turtle(
 ) -> None:
     """Make the named graph `name` hold exactly the Turtle `documents`.
 
-    The embedded store parses them with Oxigraph (about 20 times faster than rdflib).
+    The embedded store parses them with Oxigraph (about 20 times faster than rdflib)
+    and swaps the graph in one transaction (`replace_update`).
     """
     if not isinstance(store, OxigraphStore):
         graph = Graph()
@@ -279,8 +390,9 @@ def replace_graph_turtle(
             graph.parse(data=text, format="turtle")
         store.replace_graph(name, graph)
         return
-    store.replace_graph(name, Graph())
-    for text in documents:
-        store.oxigraph.load(
-            text, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(name))
-        )
+    quads = (
+        quad
+        for text in documents
+        for quad in ox.parse(text, format=ox.RdfFormat.TURTLE)
+    )
+    store.oxigraph.update(replace_update(ox.NamedNode(str(name)), quads))

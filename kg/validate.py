@@ -3,26 +3,49 @@
 The shapes are every `shapes/*.ttl` file, loaded by name through `kg.resources`. The
 data graph is the given graph plus the reference triples about the nodes it points at
 (a force, a closed-list concept, a topic), so `sh:class` checks see their types without
-validating the whole reference graph each time. pySHACL runs without OWL inference:
-validation runs once per meeting and must stay fast. Each result names its focus node,
-path, message, severity and the source document's file name.
+validating the whole reference graph each time. Two engines (`ENGINES`) give the same
+results: `sparql` (default) runs the shapes compiled to SPARQL (`kg.shacl_sparql`) on an
+Oxigraph store, with pySHACL only for node shapes that do not compile; `pyshacl` is the
+reference, run without OWL inference. Each result names its focus node, path, message,
+severity, constraint component and the source document's file name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 from rdflib.paths import InvPath, Path
 from rdflib.term import Node
 
 from kg.mapping.reference import reference_graph
 from kg.namespaces import KG, PREFIXES, SH, bind_prefixes
 from kg.resources import names, read_text
+from kg.shacl_sparql import (
+    Compiled,
+    Failure,
+    Select,
+    compile_shapes,
+    find_failures,
+    ox_quads,
+    oxigraph_select,
+    path_text,
+    to_oxigraph,
+)
+
+# Ways a node shape picks its focus nodes.
+_TARGET_KEYS = (
+    SH.targetClass,
+    SH.targetNode,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.target,
+)
 
 # How a focus node reaches its source document's file name, tried in order.
 _TO_FILE_NAME: tuple[URIRef | Path, ...] = (
@@ -45,6 +68,7 @@ class Result:
     message: str
     severity: str
     source_file: str | None = None
+    component: str | None = None  # the SHACL constraint component's local name
 
     def render(self) -> str:
         """Give the result as one line a person can act on."""
@@ -73,21 +97,175 @@ class Report:
         return "\n".join(lines)
 
 
-def validate(graph: Graph, *, shapes: Graph | None = None) -> Report:
-    """Validate `graph` against `shapes` (default: every `shapes/*.ttl` file)."""
-    data = with_reference(graph)
-    conforms, results_graph, _ = shacl_validate(
+def validate(
+    graph: Graph, *, shapes: Graph | None = None, engine: str = "sparql"
+) -> Report:
+    """Validate `graph` against `shapes` (default: every `shapes/*.ttl` file).
+
+    `engine` is a name in `ENGINES`: `sparql` (compiled checks on an in-memory
+    Oxigraph copy, pySHACL only for shapes that do not compile) or `pyshacl`.
+    """
+    if engine == "pyshacl":
+        data = with_reference(graph)
+        return _pyshacl_report(data, shapes if shapes is not None else shapes_graph())
+    check(engine)
+    store = to_oxigraph(graph)
+    add_reference(store)
+    return validate_oxigraph(store, shapes=shapes, data=lambda: with_reference(graph))
+
+
+ENGINES = ("pyshacl", "sparql")
+
+
+def check(engine: str) -> None:
+    """Refuse an engine name that is not in `ENGINES`."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}")
+
+
+def _pyshacl_report(data: Graph, shapes: Graph) -> Report:
+    results = _run_pyshacl(data, shapes)
+    return Report(conforms=_conforms(results), results=_sorted(results))
+
+
+def _conforms(results: Iterable[Result]) -> bool:
+    # As pySHACL with `allow_warnings`: warnings and notes alone still conform.
+    return not any(r.severity == "Violation" for r in results)
+
+
+def _run_pyshacl(data: Graph, shapes: Graph) -> list[Result]:
+    _, results_graph, _ = shacl_validate(
         data,
-        shacl_graph=shapes if shapes is not None else shapes_graph(),
+        shacl_graph=shapes,
         inference="none",
         advanced=True,
         allow_warnings=True,
     )
-    results = sorted(
-        read_results(results_graph, data=data),
-        key=lambda r: (r.source_file or "", r.focus_node, r.path or "", r.message),
+    return list(read_results(results_graph, data=data))
+
+
+def _sorted(results: Iterable[Result]) -> tuple[Result, ...]:
+    return tuple(
+        sorted(
+            results,
+            key=lambda r: (
+                r.source_file or "",
+                r.focus_node,
+                r.path or "",
+                r.message,
+                r.component or "",
+            ),
+        )
     )
-    return Report(conforms=bool(conforms), results=tuple(results))
+
+
+def validate_oxigraph(
+    store: ox.Store,
+    *,
+    shapes: Graph | None = None,
+    data: Callable[[], Graph] | None = None,
+) -> Report:
+    """Validate everything in `store` (its graphs as one) with the SPARQL engine.
+
+    Node shapes that do not compile (`kg.shacl_sparql.Compiled.fallback`) are checked
+    by pySHACL on `data()` (the same triples as an rdflib graph) whenever the store may
+    hold focus nodes of theirs; without `data` that is a `ValueError`, never a skip.
+    """
+    compiled = _default_compiled() if shapes is None else compile_shapes(shapes)
+    shapes = shapes if shapes is not None else _default_shapes()
+    select = oxigraph_select(store)
+    failures = find_failures(select, compiled.checks)
+    results = [*_with_source_files(select, failures)]
+    if compiled.fallback and _may_apply(store, shapes, compiled.fallback):
+        if data is None:
+            raise ValueError("shapes need pySHACL: " + "; ".join(compiled.reasons))
+        results.extend(_run_pyshacl(data(), fallback_shapes(shapes, compiled)))
+    return Report(conforms=_conforms(results), results=_sorted(results))
+
+
+@lru_cache(maxsize=1)
+def _default_shapes() -> Graph:
+    return shapes_graph()
+
+
+@lru_cache(maxsize=1)
+def _default_compiled() -> Compiled:
+    return compile_shapes(_default_shapes())
+
+
+def fallback_shapes(shapes: Graph, compiled: Compiled) -> Graph:
+    """Give `shapes` with only the fallback node shapes still targeting anything."""
+    left = Graph()
+    fallback = set(compiled.fallback)
+    for s, p, o in shapes:
+        targets = p in _TARGET_KEYS or (p == RDF.type and o == RDFS.Class)
+        if not (targets and s not in fallback):
+            left.add((s, p, o))
+    return left
+
+
+def _may_apply(store: ox.Store, shapes: Graph, fallback: Iterable[Node]) -> bool:
+    """Tell whether the store may hold a focus node of one of the `fallback` shapes."""
+    for shape in fallback:
+        keys = set(shapes.predicates(shape)) & {*_TARGET_KEYS, RDF.type}
+        if keys - {SH.targetClass, RDF.type} or (shape, RDF.type, RDFS.Class) in shapes:
+            return True
+        for cls in shapes.objects(shape, SH.targetClass):
+            ask = f"ASK {{ ?this a/<{RDFS.subClassOf}>* {cls.n3()} }}"
+            if store.query(ask, use_default_graph_as_union=True):
+                return True
+    return False
+
+
+def _with_source_files(select: Select, failures: list[Failure]) -> Iterator[Result]:
+    files = source_files(select, sorted({f.focus for f in failures}))
+    for failure in failures:
+        yield Result(
+            focus_node=failure.focus,
+            path=failure.path,
+            message=failure.message,
+            severity=failure.severity,
+            source_file=files.get(failure.focus),
+            component=failure.component,
+        )
+
+
+def source_files(select: Select, focuses: list[str]) -> dict[str, str]:
+    """Give each focus node's source file name, found as `source_file` finds it."""
+    found: dict[str, str] = {}
+    for path in _TO_FILE_NAME:
+        left = [f for f in focuses if f not in found]
+        if not left:
+            return found
+        values = " ".join(f"<{f}>" for f in left)
+        query = (
+            "SELECT ?focus (MIN(STR(?name)) AS ?file) WHERE {"
+            f" VALUES ?focus {{ {values} }} ?focus {path.n3()} ?name ."
+            " FILTER isLiteral(?name) } GROUP BY ?focus"
+        )
+        _, rows = select(query)
+        found.update({str(r[0].value): str(r[1].value) for r in rows})  # type: ignore[attr-defined]
+    left = [f for f in focuses if f not in found]
+    if left:
+        found.update(_file_names_by_iri(select, left))
+    return found
+
+
+def _file_names_by_iri(select: Select, focuses: list[str]) -> dict[str, str]:
+    query = (
+        f"SELECT ?meeting ?file WHERE {{ ?meeting a <{KG.Meeting}> ;"
+        f" <{KG.source}>/<{KG.fileName}> ?file }}"
+    )
+    _, rows = select(query)
+    meetings: dict[str, str] = {}
+    for meeting, file in sorted((str(r[0].value), str(r[1].value)) for r in rows):  # type: ignore[attr-defined]
+        meetings.setdefault(meeting, file)
+    found = {}
+    for focus in focuses:
+        owner = next((m for m in sorted(meetings) if focus.startswith(f"{m}/")), None)
+        if owner is not None:
+            found[focus] = meetings[owner]
+    return found
 
 
 def shapes_graph(*, files: tuple[str, ...] | None = None) -> Graph:
@@ -128,9 +306,35 @@ def _reference() -> Graph:
     return reference_graph()
 
 
+# Objects of a data graph that are not subjects in it: the IRIs to describe.
+_DANGLING = """SELECT DISTINCT ?node WHERE {
+    ?s ?p ?node FILTER isIRI(?node) FILTER NOT EXISTS { ?node ?q ?r } }"""
+
+
+def add_reference(store: ox.Store) -> None:
+    """Add to `store` the reference triples about the IRIs it points at (as above)."""
+    store.extend(reference_additions(store))
+
+
+def reference_additions(store: ox.Store) -> list[ox.Quad]:
+    """Give the reference triples about IRIs `store` points at but does not describe."""
+    by_subject = _reference_quads()
+    found = store.query(_DANGLING, use_default_graph_as_union=True)
+    assert isinstance(found, ox.QuerySolutions)
+    nodes = [row[0].value for row in found]
+    return [quad for node in nodes for quad in by_subject.get(node, ())]
+
+
+@lru_cache(maxsize=1)
+def _reference_quads() -> dict[str, tuple[ox.Quad, ...]]:
+    by_subject: dict[str, list[ox.Quad]] = {}
+    for quad in ox_quads(_reference()):
+        by_subject.setdefault(quad.subject.value, []).append(quad)  # type: ignore[union-attr]
+    return {subject: tuple(quads) for subject, quads in by_subject.items()}
+
+
 def read_results(results: Graph, *, data: Graph) -> Iterator[Result]:
     """Turn pySHACL's results graph into `Result`s, each with its source file name."""
-    names_of = bind_prefixes(Graph()).namespace_manager
     for node in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(node, SH.focusNode)
         path = results.value(node, SH.resultPath)
@@ -138,20 +342,18 @@ def read_results(results: Graph, *, data: Graph) -> Iterator[Result]:
         message = results.value(node, SH.resultMessage)
         yield Result(
             focus_node=str(focus) if focus is not None else "?",
-            path=_path_text(path, results=results, names_of=names_of),
+            path=path_text(results, path),
             message=str(message) if message is not None else "constraint failed",
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
             source_file=source_file(data, focus),
+            component=_component_name(
+                results.value(node, SH.sourceConstraintComponent)
+            ),
         )
 
 
-def _path_text(path: Node | None, *, results: Graph, names_of: object) -> str | None:
-    if path is None:
-        return None
-    inverse = results.value(path, SH.inversePath)
-    if inverse is not None:
-        return "^" + inverse.n3(names_of)  # type: ignore[arg-type]
-    return path.n3(names_of)  # type: ignore[arg-type]
+def _component_name(component: Node | None) -> str | None:
+    return str(component).rsplit("#", 1)[-1] if component is not None else None
 
 
 def shorten(iri: str) -> str:

@@ -116,7 +116,7 @@ def bad_input(tmp_path: Path, kind: str) -> Path:
     content = {
         "empty": b"",
         "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
-        "latin1": b"Minutes \xa3100 agreed",
+        "latin1": b"Minutes \x81\x8d100 agreed",  # bytes Windows-1252 leaves unused
     }.get(kind)
     if content is not None:
         path.write_bytes(content)
@@ -132,7 +132,7 @@ def bad_input(tmp_path: Path, kind: str) -> Path:
     [
         ("empty", "empty file"),
         ("binary", "binary file"),
-        ("latin1", "not UTF-8"),
+        ("latin1", "neither UTF-8 nor Windows-1252"),
         ("missing", "no such file or folder"),
         ("folder", "no minutes"),
     ],

@@ -4,13 +4,24 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import Graph
 
 import kg
+from kg import pipeline
 from kg.errors import KgError
-from kg.pipeline import decode_document, find_documents, ingest, read_document
+from kg.namespaces import KG
+from kg.pipeline import (
+    POOL_MIN,
+    IngestReport,
+    decode_document,
+    find_documents,
+    ingest,
+    read_document,
+)
 from kg.store import OxigraphStore, folder_store, memory_store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -25,8 +36,8 @@ SEED = sorted(SEEDS.glob("*.txt"))[0]
         (b"%PDF-1.4\x00\x01\x02\x03binary", "a.txt: binary file, not text minutes"),
         (bytes(range(1, 8)) * 20, "a.txt: binary file, not text minutes"),
         (
-            b"Minutes of the Panel \xa3 12",
-            "a.txt: not UTF-8 text (byte 0xa3 at offset 21)",
+            b"Minutes of the Panel \x81 12",
+            "a.txt: neither UTF-8 nor Windows-1252 text (byte 0x81 at offset 21)",
         ),
     ],
 )
@@ -41,7 +52,7 @@ def test_bad_documents_get_one_line_errors(data: bytes, message: str) -> None:
     [
         (b"\xef\xbb\xbfMinutes", "Minutes"),
         ("Caf\u00e9 \u00a3 \u2019".encode(), "Caf\u00e9 \u00a3 \u2019"),
-        (b"Line one\r\nLine\ftwo\n", "Line one\r\nLine\ftwo\n"),
+        (b"Line one\r\nLine\ftwo\rthree\n", "Line one\nLine\ftwo\nthree\n"),
     ],
 )
 def test_good_documents_decode(data: bytes, text: str) -> None:
@@ -174,7 +185,71 @@ def test_any_bytes_decode_or_fail_with_a_one_line_error_naming_the_file(
     except KgError as error:
         assert str(error).startswith("x.txt: ") and "\n" not in str(error)
     else:
-        assert text.strip() and text.encode() in (
-            data,
-            data.removeprefix(b"\xef\xbb\xbf"),
-        )
+        # UTF-8, UTF-16/32 after a BOM, or Windows-1252; line endings made "\n".
+        encodings = ("utf-8-sig", "utf-16", "utf-32", "cp1252")
+        readings = [data.decode(enc, "replace") for enc in encodings]
+        lf = [r.replace("\r\n", "\n").replace("\r", "\n") for r in readings]
+        assert text.strip() and text in lf
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bench.corpus import write_corpus
+
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, 2 * POOL_MIN + 2, seed=5)
+    return folder / "docs"
+
+
+def _ingest_bytes(docs: list[Path], **options: object) -> tuple[bytes, IngestReport]:
+    store = memory_store()
+    report = ingest(docs, store=store, **options)  # type: ignore[arg-type]
+    quads = sorted(store.quads(), key=str)
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", report
+
+
+def test_a_process_pool_builds_the_same_store_as_one_process(corpus: Path) -> None:
+    docs = find_documents([corpus])
+    docs.insert(3, corpus / "missing.txt")  # a failure keeps its place in the report
+    alone, report_alone = _ingest_bytes(docs, jobs=1)
+    pooled, report_pooled = _ingest_bytes(docs, jobs=2)
+    assert pooled == alone
+    assert report_pooled == report_alone
+    assert len(report_alone.built) == len(docs) - 1
+    assert report_alone.errors[0].startswith(f"{corpus / 'missing.txt'}: ")
+
+
+def test_both_validation_engines_give_the_same_warnings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = pipeline.meeting_to_graph
+
+    def untitled(*args: object) -> Graph:
+        graph = real(*args)  # type: ignore[arg-type]
+        graph.remove((None, KG.title, None))
+        return graph
+
+    monkeypatch.setattr(pipeline, "meeting_to_graph", untitled)
+    _, by_sparql = _ingest_bytes([SEED], engine="sparql", jobs=1)
+    _, by_pyshacl = _ingest_bytes([SEED], engine="pyshacl", jobs=1)
+    assert by_sparql.warnings == by_pyshacl.warnings
+    assert any("does not conform" in w for w in by_sparql.warnings)
+
+
+def test_store_validation_reports_the_failing_document(
+    seed_store: OxigraphStore,
+) -> None:
+    from kg.pipeline import validate_store
+
+    store = memory_store()
+    store.oxigraph.extend(seed_store.quads())
+    item = next(iter(store.select(_AN_ITEM).rows))[0]
+    store.update(f"DELETE WHERE {{ GRAPH ?g {{ {item} <{KG.title}> ?t }} }}")
+    reports = [validate_store(store, engine=e) for e in ("sparql", "pyshacl")]
+    assert reports[0].render() == reports[1].render()
+    assert not reports[0].conforms
+    (result,) = reports[0].results
+    assert result.path == "kg:title" and result.source_file is not None
+
+
+_AN_ITEM = f"SELECT ?item WHERE {{ ?item a <{KG.AgendaItem}> }} ORDER BY ?item LIMIT 1"

@@ -123,7 +123,7 @@ def test_credentials_are_sent_but_never_shown(
     stub = http_stub([204, 500])
     monkeypatch.setenv("KG_ENDPOINT_USER", "publisher")
     monkeypatch.setenv("KG_ENDPOINT_PASSWORD", "pa55word")
-    args = ["push", "--data", str(seeds_trig), "--endpoint", stub.url]
+    args = ["push", "--data", str(seeds_trig), "--endpoint", stub.url, "--retries", "0"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code != 0 and "pa55word" not in result.output
     assert stub.requests[0][2]["Authorization"] == "Basic cHVibGlzaGVyOnBhNTV3b3Jk"
@@ -155,7 +155,7 @@ def test_push_answered_500_names_the_graphs_that_made_it(
     http_stub: Callable[..., Stub], seeds_trig: Path
 ) -> None:
     stub = http_stub([204, 204, 500])
-    line = failed_push(stub.url, seeds_trig)
+    line = failed_push(stub.url, seeds_trig, "--retries", "0")
     assert "HTTP 500" in line and "/store" in line
     assert "2 graphs made it (id:graph/meeting/000" in line
     assert len(stub.requests) == 3
@@ -168,7 +168,7 @@ def test_push_that_times_out_is_one_line(
     stub = http_stub([204], delay=1.5)
     line = failed_push(stub.url, seeds_trig, "--timeout", "0.3", "--retries", "1")
     assert f"127.0.0.1:{stub.port}/store: no answer within 0.3 s" in line
-    assert line.endswith("no graph made it") and len(stub.requests) == 2
+    assert "no graph made it" in line and len(stub.requests) == 2
     store = open_data(seeds_trig)
     with pytest.raises(PushError, match="timeout") as caught:
         push_store(store, remote_for(stub.url, timeout=0.3), policy=FAST)

@@ -263,3 +263,18 @@ def test_people_across_bodies_joins_one_force(tmp_path: Path) -> None:
         ("Ann Bee", "2", "2")
     ]
     assert rows[0]["person"].endswith("/person/avon-and-somerset/ann-bee")
+
+
+def test_resolution_is_swapped_in_whole_and_rerunning_gives_the_same_links(
+    store: ox.Store,
+) -> None:
+    # The links are read from the meetings, never from the previous links, and the
+    # staging graph of the reference holders is gone once the swap is done.
+    from kg.resolve import STAGING_GRAPH
+
+    links = store.quads_for_pattern
+    first = sorted(map(str, links(None, None, None, RESOLUTION_GRAPH)))
+    resolve_store(store)
+    again = sorted(map(str, links(None, None, None, RESOLUTION_GRAPH)))
+    assert first and first == again
+    assert STAGING_GRAPH not in set(store.named_graphs())

@@ -1,0 +1,338 @@
+"""Compiling SHACL shapes to SPARQL: a shapes `Graph` in, `Compiled` checks out.
+
+Part of the SPARQL validation engine (`kg.shacl_sparql`); see there for what compiles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.term import Node
+
+from kg.namespaces import bind_prefixes
+
+# Predicates of a node shape that compile (targets, property shapes, SPARQL, notes).
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_DESCRIPTIONS = {RDF.type, RDFS.comment, RDFS.label, SH.name, SH.description}
+_NODE_KEYS = {*_TARGETS, *_DESCRIPTIONS} | {
+    SH[key] for key in "target property sparql severity message deactivated".split()
+}
+# Parameters that only describe or qualify a constraint (no check of their own).
+_NOTES = _DESCRIPTIONS | {
+    SH[key] for key in "path message severity flags order group deactivated".split()
+}
+_NODE_KINDS: dict[Node, str] = {
+    SH.IRI: "!isIRI(?value)",
+    SH.Literal: "!isLiteral(?value)",
+    SH.BlankNode: "!isBlank(?value)",
+    SH.BlankNodeOrIRI: "isLiteral(?value)",
+    SH.BlankNodeOrLiteral: "isIRI(?value)",
+    SH.IRIOrLiteral: "isBlank(?value)",
+}
+# Range bounds: the comparison a conforming value passes.
+_BOUNDS: dict[Node, str] = {
+    SH.minInclusive: ">=",
+    SH.minExclusive: ">",
+    SH.maxInclusive: "<=",
+    SH.maxExclusive: "<",
+}
+_PAIRS: dict[Node, str] = {SH.lessThan: "<", SH.lessThanOrEquals: "<="}
+# Datatypes SPARQL can cast, so an ill-formed lexical form ("abc"^^xsd:integer) fails.
+_CASTABLE = {XSD[t] for t in "integer decimal double float boolean date time".split()}
+_CASTABLE.add(XSD.dateTime)
+_HEADER = f"PREFIX rdf: <{RDF}>\nPREFIX rdfs: <{RDFS}>\nPREFIX xsd: <{XSD}>\n"
+# Prefixed names for paths in reports, the same as `kg.validate` gives pySHACL's.
+_NAMES = bind_prefixes(Graph()).namespace_manager
+
+
+class NotCompilableError(Exception):
+    """A shape uses a feature this engine does not compile (pySHACL checks it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One compiled constraint: its query and what a failing row reports."""
+
+    component: str
+    path: str | None
+    message: str
+    severity: str
+    sparql: str
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The checks of the shapes that compiled; the node shapes left for pySHACL."""
+
+    checks: tuple[Check, ...]
+    fallback: tuple[Node, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+def compile_shapes(shapes: Graph) -> Compiled:
+    """Compile every targeted node shape of `shapes`; list the ones that cannot be.
+
+    >>> from kg.validate import shapes_graph
+    >>> compiled = compile_shapes(shapes_graph(files=("meeting.ttl",)))
+    >>> len(compiled.checks) > 20, compiled.fallback
+    (True, ())
+    """
+    checks: list[Check] = []
+    fallback: list[Node] = []
+    reasons: list[str] = []
+    for shape in sorted(set(_targeted(shapes)), key=str):
+        try:
+            checks.extend(_shape_checks(shapes, shape))
+        except NotCompilableError as why:
+            fallback.append(shape)
+            reasons.append(f"{shape.n3(shapes.namespace_manager)}: {why}")
+    return Compiled(tuple(checks), tuple(fallback), tuple(reasons))
+
+
+def _targeted(shapes: Graph) -> Iterator[Node]:
+    for key in (*_TARGETS, SH.target):
+        yield from shapes.subjects(key, None)
+    # An rdfs:Class that is also a shape targets its own instances (implicit target).
+    for shape in shapes.subjects(RDF.type, RDFS.Class):
+        if (shape, RDF.type, SH.NodeShape) in shapes:
+            yield shape
+
+
+def _shape_checks(shapes: Graph, shape: Node) -> list[Check]:
+    extra = set(shapes.predicates(shape)) - _NODE_KEYS
+    if extra:
+        raise NotCompilableError(
+            "node-level " + ", ".join(sorted(_local(p) for p in extra))
+        )
+    if _deactivated(shapes, shape):
+        return []
+    prefixes, focus = _focus(shapes, shape)
+    severity = _severity(shapes, shape)
+    checks: list[Check] = []
+    for prop in sorted(shapes.objects(shape, SH.property), key=str):
+        if not _deactivated(shapes, prop):
+            checks.extend(_property_checks(shapes, prop, focus, prefixes))
+    for constraint in sorted(shapes.objects(shape, SH.sparql), key=str):
+        if not _deactivated(shapes, constraint):
+            checks.append(_sparql_check(shapes, constraint, focus, prefixes, severity))
+    return checks
+
+
+def _deactivated(shapes: Graph, node: Node) -> bool:
+    value = shapes.value(node, SH.deactivated)
+    return isinstance(value, Literal) and value.toPython() is True
+
+
+def _severity(shapes: Graph, node: Node) -> str:
+    return _local(shapes.value(node, SH.severity) or SH.Violation)
+
+
+def _local(term: Node) -> str:
+    return re.split(r"[#/]", str(term))[-1]
+
+
+def _focus(shapes: Graph, shape: Node) -> tuple[dict[str, str], str]:
+    """Give the prefixes and a group pattern binding ?this to each focus node."""
+    parts: list[str] = []
+    prefixes: dict[str, str] = {}
+    for cls in sorted(shapes.objects(shape, SH.targetClass), key=str):
+        parts.append(f"?this a/rdfs:subClassOf* {cls.n3()} .")
+    if (shape, RDF.type, RDFS.Class) in shapes:
+        parts.append(f"?this a/rdfs:subClassOf* {shape.n3()} .")
+    for node in sorted(shapes.objects(shape, SH.targetNode), key=str):
+        parts.append(f"VALUES ?this {{ {node.n3()} }}")
+    for prop in sorted(shapes.objects(shape, SH.targetSubjectsOf), key=str):
+        parts.append(f"?this {prop.n3()} ?target_object .")
+    for prop in sorted(shapes.objects(shape, SH.targetObjectsOf), key=str):
+        parts.append(f"?target_subject {prop.n3()} ?this .")
+    for target in sorted(shapes.objects(shape, SH.target), key=str):
+        prefixes.update(_prefixes(shapes, target))
+        parts.append(_embedded_select(shapes, target, kind=SH.SPARQLTarget))
+    union = " UNION ".join(f"{{ {part} }}" for part in parts)
+    return prefixes, f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+
+
+def _embedded_select(shapes: Graph, node: Node, *, kind: URIRef) -> str:
+    """Give a SPARQL target's or constraint's SELECT, to embed as a sub-query."""
+    keys = set(shapes.predicates(node)) - {RDF.type, RDFS.comment, SH.message}
+    types = set(shapes.objects(node, RDF.type))
+    if keys - {SH.select, SH.prefixes} or (types and types != {kind}):
+        raise NotCompilableError(f"{_local(kind)} with other parameters")
+    select = shapes.value(node, SH.select)
+    if select is None:
+        raise NotCompilableError(f"{_local(kind)} without sh:select")
+    text = str(select).strip()
+    if not text.upper().startswith("SELECT"):
+        raise NotCompilableError(f"{_local(kind)} whose query has its own prologue")
+    return f"{{ {text} }}"
+
+
+def _prefixes(shapes: Graph, node: Node) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for declarations in shapes.objects(node, SH.prefixes):
+        for declaration in shapes.objects(declarations, SH.declare):
+            prefix = shapes.value(declaration, SH.prefix)
+            namespace = shapes.value(declaration, SH.namespace)
+            if prefix is not None and namespace is not None:
+                found[str(prefix)] = str(namespace)
+    return found
+
+
+def path_sparql(shapes: Graph, path: Node | None) -> str:
+    """Write a SHACL property path as a SPARQL property path.
+
+    >>> g = Graph().parse(data="[] <http://www.w3.org/ns/shacl#inversePath> <p> .",
+    ...                   format="turtle", publicID="http://e.org/")
+    >>> path_sparql(g, next(g.subjects()))
+    '^<http://e.org/p>'
+    """
+    if isinstance(path, URIRef):
+        return path.n3()
+    if not isinstance(path, BNode):
+        raise NotCompilableError(f"sh:path {path!r}")
+    if shapes.value(path, RDF.first) is not None:
+        steps = [path_sparql(shapes, step) for step in Collection(shapes, path)]
+        return "(" + "/".join(steps) + ")"
+    inverse = shapes.value(path, SH.inversePath)
+    if inverse is not None:
+        inner = path_sparql(shapes, inverse)
+        return f"^{inner}" if isinstance(inverse, URIRef) else f"^({inner})"
+    alternatives = shapes.value(path, SH.alternativePath)
+    if alternatives is not None:
+        options = [path_sparql(shapes, p) for p in Collection(shapes, alternatives)]
+        return "(" + "|".join(options) + ")"
+    for key, mark in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+")):
+        repeated = shapes.value(path, key)
+        if repeated is not None:
+            return f"({path_sparql(shapes, repeated)}){mark}"
+    once = shapes.value(path, SH.zeroOrOnePath)
+    if once is not None:
+        return f"({path_sparql(shapes, once)})?"
+    raise NotCompilableError("an unknown kind of sh:path")
+
+
+def path_text(shapes: Graph, path: Node | None) -> str | None:
+    """Write a path as reports show it: a prefixed name, `^` for an inverse."""
+    if path is None:
+        return None
+    inverse = shapes.value(path, SH.inversePath)
+    if isinstance(inverse, URIRef):
+        return "^" + inverse.n3(_NAMES)
+    if isinstance(path, URIRef):
+        return path.n3(_NAMES)
+    return path_sparql(shapes, path)
+
+
+def _property_checks(
+    shapes: Graph, prop: Node, focus: str, prefixes: dict[str, str]
+) -> list[Check]:
+    path = path_sparql(shapes, shapes.value(prop, SH.path))
+    shown = path_text(shapes, shapes.value(prop, SH.path))
+    message = str(shapes.value(prop, SH.message) or "")
+    severity = _severity(shapes, prop)
+    header = _header(prefixes)
+    checks = []
+    for parameter, value in sorted(shapes.predicate_objects(prop)):
+        if parameter in _NOTES:
+            continue
+        where = _constraint(shapes, prop, parameter, value, path, focus)
+        component = _component(parameter)
+        text = message or f"{component} failed on {shown}"
+        query = f"{header}SELECT DISTINCT ?this ?value WHERE {{ {where} }}"
+        checks.append(Check(component, shown, text, severity, query))
+    return checks
+
+
+def _component(parameter: Node) -> str:
+    name = _local(parameter)
+    return name[0].upper() + name[1:] + "ConstraintComponent"
+
+
+def _header(prefixes: dict[str, str]) -> str:
+    own = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
+    return _HEADER + own
+
+
+def _constraint(
+    shapes: Graph, prop: Node, parameter: Node, value: Node, path: str, focus: str
+) -> str:
+    """Give the patterns that bind ?this (and ?value) where the constraint fails."""
+    each = f"{focus} ?this {path} ?value ."
+    if parameter == SH.minCount:
+        if int(str(value)) == 1:
+            return f"{focus} FILTER NOT EXISTS {{ ?this {path} ?any }}"
+        return _count(focus, path, f"< {int(str(value))}", optional=True)
+    if parameter == SH.maxCount:
+        return _count(focus, path, f"> {int(str(value))}", optional=False)
+    if parameter == SH.hasValue:
+        return f"{focus} FILTER NOT EXISTS {{ ?this {path} {value.n3()} }}"
+    if parameter in _PAIRS:
+        test = f"?value {_PAIRS[parameter]} ?other"
+        return f"{each} ?this {value.n3()} ?other . FILTER (!COALESCE({test}, false))"
+    return f"{each} FILTER ({_value_test(shapes, prop, parameter, value)})"
+
+
+def _count(focus: str, path: str, test: str, *, optional: bool) -> str:
+    values = f"?this {path} ?counted"
+    pattern = f"OPTIONAL {{ {values} }}" if optional else f"{values} ."
+    return (
+        "{ SELECT ?this (COUNT(DISTINCT ?counted) AS ?count)"
+        f" WHERE {{ {focus} {pattern} }} GROUP BY ?this }} FILTER (?count {test})"
+    )
+
+
+def _value_test(shapes: Graph, prop: Node, parameter: Node, value: Node) -> str:
+    """Give a FILTER expression that is true when ?value breaks the constraint."""
+    if parameter == SH.datatype:
+        return _datatype_test(value)
+    if parameter == SH["class"]:
+        return f"NOT EXISTS {{ ?value a/rdfs:subClassOf* {value.n3()} }}"
+    if parameter == SH["in"]:
+        members = " || ".join(
+            f"sameTerm(?value, {m.n3()})" for m in Collection(shapes, value)
+        )
+        return f"!({members or 'false'})"
+    if parameter == SH.nodeKind and value in _NODE_KINDS:
+        return _NODE_KINDS[value]
+    if parameter in (SH.minLength, SH.maxLength):
+        bound = "<" if parameter == SH.minLength else ">"
+        return f"isBlank(?value) || STRLEN(STR(?value)) {bound} {int(str(value))}"
+    if parameter == SH.pattern:
+        flags = shapes.value(prop, SH.flags)
+        extra = f", {Literal(str(flags)).n3()}" if flags else ""
+        pattern = Literal(str(value)).n3()
+        return f"isBlank(?value) || !REGEX(STR(?value), {pattern}{extra})"
+    if parameter in _BOUNDS:
+        return f"!COALESCE(?value {_BOUNDS[parameter]} {value.n3()}, false)"
+    raise NotCompilableError(f"constraint {_local(parameter)}")
+
+
+def _datatype_test(datatype: Node) -> str:
+    wrong = f"!isLiteral(?value) || datatype(?value) != {datatype.n3()}"
+    if datatype == XSD.string:
+        # A language-tagged literal is an rdf:langString, not an xsd:string.
+        return f"{wrong} || lang(?value) != ''"
+    if datatype in _CASTABLE:
+        cast = f"{datatype.n3()}(STR(?value))"
+        return f"{wrong} || !COALESCE(isLiteral({cast}), false)"
+    return wrong
+
+
+def _sparql_check(
+    shapes: Graph,
+    constraint: Node,
+    focus: str,
+    prefixes: dict[str, str],
+    severity: str,
+) -> Check:
+    select = _embedded_select(shapes, constraint, kind=SH.SPARQLConstraint)
+    header = _header({**prefixes, **_prefixes(shapes, constraint)})
+    message = str(shapes.value(constraint, SH.message) or "SPARQL constraint failed")
+    # `$this` and `?this` are one variable, so the join keeps each target's failures.
+    query = f"{header}SELECT * WHERE {{ {focus} {select} }}"
+    return Check("SPARQLConstraintComponent", None, message, severity, query)
