@@ -71,12 +71,12 @@ SELECT DISTINCT ?meeting ?post ?date WHERE {
 )
 _REFERENCE_QUERY = (
     _PREFIX
-    + """
-SELECT ?post ?person ?start ?end WHERE {
-  GRAPH ?g { ?holding a kg:PostHolding ; kg:post ?post ; kg:holder ?person ;
-                      kg:termStart ?start . OPTIONAL { ?holding kg:termEnd ?end } }
-  FILTER NOT EXISTS { ?holding kg:meeting ?any }
-}"""
+    + f"""
+SELECT ?post ?person ?start ?end WHERE {{
+  GRAPH {STAGING_GRAPH} {{ ?holding a kg:PostHolding ; kg:post ?post ;
+      kg:holder ?person ; kg:termStart ?start . OPTIONAL {{ ?holding kg:termEnd ?end }} }}
+  FILTER NOT EXISTS {{ ?holding kg:meeting ?any }}
+}}"""
 )
 
 Term = tuple[dt.date, dt.date | None]
@@ -94,11 +94,10 @@ def resolve_store(store: ox.Store) -> None:
         for t in ox.parse(reference, format=ox.RdfFormat.TURTLE)
     ]
     store.update(replace_update(STAGING_GRAPH, holders))
-    graphs = [g for g in store.named_graphs() if g != RESOLUTION_GRAPH]
     quads = [
         *(ox.Quad(q.subject, q.predicate, q.object, RESOLUTION_GRAPH) for q in holders),
-        *_same_person_quads(store, graphs),
-        *_holding_quads(store, graphs),
+        *_same_person_quads(store),
+        *_holding_quads(store),
     ]
     store.update(
         f"DROP SILENT GRAPH {STAGING_GRAPH} ;\n"
@@ -121,12 +120,16 @@ def term_of(day: dt.date) -> Term | None:
     return past[-1], (later[0] if later else None)
 
 
-def _rows(
-    store: ox.Store, query: str, graphs: list[ox.NamedNode | ox.BlankNode]
-) -> Iterator[dict[str, str]]:
-    # The union of `graphs` is the default graph, and only they are named graphs.
-    scope: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [*graphs]
-    solutions = store.query(query, default_graph=scope, named_graphs=graphs)
+def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str]]:
+    # The default graph is the union of all graphs: the old resolution graph holds no
+    # kg:Person, kg:Attendance or kg:body triples, so the people, holder and meeting
+    # queries cannot read old links, and the reference query names the staging graph.
+    # (Listing the meeting graphs as `default_graph=` instead costs a scan per graph:
+    # minutes per query at 1,000 meetings.)
+    solutions = store.query(
+        query,
+        use_default_graph_as_union=True,
+    )
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     for solution in solutions:
@@ -142,12 +145,10 @@ def _quad(s: ox.NamedNode, p: ox.NamedNode, o: Node) -> ox.Quad:
     return ox.Quad(s, p, o, RESOLUTION_GRAPH)
 
 
-def _same_person_quads(
-    store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode]
-) -> Iterator[ox.Quad]:
+def _same_person_quads(store: ox.Store) -> Iterator[ox.Quad]:
     """Short names linked to the one full name of the same scope with that surname."""
     by_scope: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for row in _rows(store, _PEOPLE_QUERY, graphs):
+    for row in _rows(store, _PEOPLE_QUERY):
         iri = row["person"]
         given = row.get("given", "")
         scope = iri.rsplit("/", 1)[0]
@@ -172,12 +173,10 @@ def _date(row: dict[str, str]) -> dt.date | None:
         return None
 
 
-def _holding_quads(
-    store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode]
-) -> Iterator[ox.Quad]:
+def _holding_quads(store: ox.Store) -> Iterator[ox.Quad]:
     named: dict[str, tuple[str, str]] = {}
     known: dict[tuple[str, dt.date], str] = {}
-    for row in _rows(store, _NAMED_HOLDERS_QUERY, graphs):
+    for row in _rows(store, _NAMED_HOLDERS_QUERY):
         post, person = row["post"], row["person"]
         named[row["meeting"]] = (post, person)
         day = _date(row)
@@ -185,8 +184,8 @@ def _holding_quads(
         if term is not None:
             known.setdefault((post, term[0]), person)
             yield from _term_holding(post, person, term)
-    reference = _reference_terms(store, graphs)
-    for row in _rows(store, _MEETINGS_QUERY, graphs):
+    reference = _reference_terms(store)
+    for row in _rows(store, _MEETINGS_QUERY):
         meeting, post = row["meeting"], row["post"]
         if meeting in named:
             yield from _meeting_holding(meeting, named[meeting], None, inferred=False)
@@ -200,11 +199,9 @@ def _holding_quads(
             yield from _meeting_holding(meeting, (post, holder), term, inferred=True)
 
 
-def _reference_terms(
-    store: ox.Store, graphs: list[ox.NamedNode | ox.BlankNode]
-) -> list[tuple[str, str, dt.date, dt.date | None]]:
+def _reference_terms(store: ox.Store) -> list[tuple[str, str, dt.date, dt.date | None]]:
     out = []
-    for row in _rows(store, _REFERENCE_QUERY, graphs):
+    for row in _rows(store, _REFERENCE_QUERY):
         start = dt.date.fromisoformat(row["start"])
         end = dt.date.fromisoformat(row["end"]) if "end" in row else None
         out.append((row["post"], row["person"], start, end))
