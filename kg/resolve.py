@@ -74,7 +74,8 @@ _REFERENCE_QUERY = (
     + f"""
 SELECT ?post ?person ?start ?end WHERE {{
   GRAPH {STAGING_GRAPH} {{ ?holding a kg:PostHolding ; kg:post ?post ;
-      kg:holder ?person ; kg:termStart ?start . OPTIONAL {{ ?holding kg:termEnd ?end }} }}
+      kg:holder ?person ; kg:termStart ?start .
+      OPTIONAL {{ ?holding kg:termEnd ?end }} }}
   FILTER NOT EXISTS {{ ?holding kg:meeting ?any }}
 }}"""
 )
