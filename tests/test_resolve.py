@@ -218,6 +218,32 @@ def test_surname_links_only_within_one_force() -> None:
     ]
 
 
+def test_earliest_meeting_of_a_term_decides_between_named_holders() -> None:
+    # Two meetings of one term name different PCCs; a third names none and gets
+    # the holder the term's earliest meeting names, whatever order the store holds.
+    store = ox.Store()
+    base = "https://w3id.org/police-kg/id/"
+    kg = "https://w3id.org/police-kg/def#"
+    post, body = f"<{base}post/kent/pcc>", f"<{base}body/kent/panel>"
+    reference = f"<{base}force/kent> <{kg}pccPost> {post} .\n"
+    reference += f"{body} <{kg}forceArea> <{base}force/kent> ."
+    store.load(reference, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(base + "r"))
+    for key, day, holder in (("a", "2019-06-01", "zoe"), ("b", "2017-02-01", "ann"),
+                             ("c", "2018-01-01", None)):
+        meeting = f"<{base}meeting/{key}>"
+        data = f"{meeting} <{kg}body> {body} ; <{kg}date> \"{day}\" .\n"
+        if holder:
+            data += f"""<{base}meeting/{key}/att> a <{kg}Attendance> ;
+              <{kg}meeting> {meeting} ; <{kg}post> {post} ;
+              <{kg}person> <{base}person/kent/{holder}> ."""
+        store.load(data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(base + key))
+    resolve_store(store)
+    holder = ox.NamedNode(kg + "holder")
+    node = ox.NamedNode(f"{base}meeting/c/holder/pcc")
+    found = store.quads_for_pattern(node, holder, None)
+    assert [q.object.value for q in found] == [f"{base}person/kent/ann"]
+
+
 def test_participants_query_gives_contract_columns(store: ox.Store) -> None:
     rows = _select(store, "participants")
     newcombe = next(r for r in rows if r["name"] == "Richard Newcombe")
