@@ -15,13 +15,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from kg.extract.sentences import (
-    is_table_row,
-    line_of,
-    read_table,
-    split_lines,
-    split_sentences,
-)
+from kg.extract.action_log import repeats, table_actions
+from kg.extract.sentences import is_table_row, line_of, split_lines, split_sentences
 from kg.records import Action, Decision, DecisionKind, Item, Meeting, Span
 
 # an "Action:" heading line, or an inline "Action: DI Smith to circulate the survey",
@@ -182,6 +177,21 @@ _LATER = re.compile(
 )
 
 
+# A sentence is an action only through MODAL ("will", "would", "shall", in any case),
+# TO_DO ("to") or COMMITMENT ("to", "asked", "requested", "should receive", "would"):
+# a plain test of lower-cased text spares the others every search. A pattern that folds
+# case matches letters outside ASCII ("ſ" the long s for "s"): text with such letters
+# is always searched.
+_ACTION_WORDS = ("will", "would", "shall", "to", "asked", "requested", "should receive")
+
+
+def _may_act(sentence: str) -> bool:
+    if not sentence.isascii():
+        return True
+    folded = sentence.lower()
+    return any(word in folded for word in _ACTION_WORDS)
+
+
 def is_action(sentence: str) -> bool:
     """Tell whether a sentence gives someone a task for after the meeting.
 
@@ -194,6 +204,8 @@ def is_action(sentence: str) -> bool:
     >>> is_action("The new system will provide better data on demand.")
     False
     """
+    if not _may_act(sentence):
+        return False
     if STANDARD.search(sentence) or _QUESTION.search(sentence):
         return False
     if _INFO_REQUEST.search(sentence) and not _LATER.search(sentence):
@@ -249,27 +261,6 @@ def _heading_lines(item: Item, text: str) -> set[Span]:
                     break
                 marked.add(below)
     return marked
-
-
-# the columns of an action log: "| Action | Owner | Due date | Status |"
-_LOG_COLUMNS = {
-    "action": re.compile(r"(?:agreed |new )?actions?(?: required| agreed)?", re.I),
-    "owner": re.compile(r"owner|lead|responsible|by whom|who|action owner", re.I),
-    "status": re.compile(r"status|progress|rag(?: status)?|update", re.I),
-}
-# a row whose action is done belongs to an earlier meeting: "Complete", "Closed"
-_DONE = re.compile(r"\W*(?:complete|completed|closed|done|discharged|achieved)\b", re.I)
-
-
-def table_actions(item: Item, text: str) -> list[Action]:
-    """Read the open rows of an action log table (action / owner / status columns)."""
-    found = []
-    for row in read_table(text, item.text_span, _LOG_COLUMNS, key="action"):
-        cell = {k: text[v.start : v.end] for k, v in row.items()}
-        if cell.get("action") and not _DONE.match(cell.get("status", "")):
-            owner = cell.get("owner") or None
-            found.append(Action(item.position, cell["action"], row["action"], owner))
-    return found
 
 
 # the clause of a decision's sentence that gives work: "… were agreed by the
@@ -365,24 +356,6 @@ def _answered(text: str, span: Span, following: list[Span], decided: set[Span]) 
     return False
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-_SMALL = frozenset("a an and are as at be by for from in is of on the to".split())
-
-
-def _content(words: str) -> set[str]:
-    return set(_WORD.findall(words.lower())) - _SMALL
-
-
-def _repeats(row: Action, others: list[Action]) -> bool:
-    """Whether an action log's row repeats a task the minutes' text already records."""
-    mine = _content(row.text)
-    return any(
-        len(mine & theirs) * 2 >= min(len(mine), len(theirs))
-        for theirs in (_content(a.text) for a in others)
-        if mine and theirs
-    )
-
-
 def extract_actions(meeting: Meeting, text: str) -> Meeting:
     """Fill `meeting.actions` from every item's text, each task once."""
     found = [
@@ -394,6 +367,6 @@ def extract_actions(meeting: Meeting, text: str) -> Meeting:
     actions = tuple(
         a
         for a in found
-        if not is_table_row(line_of(text, a.span)) or not _repeats(a, in_text)
+        if not is_table_row(line_of(text, a.span)) or not repeats(a, in_text)
     )
     return dataclasses.replace(meeting, actions=actions)

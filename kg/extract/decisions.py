@@ -140,7 +140,6 @@ def agreed_by_this_body(sentence: str, *, body: str = "") -> bool:
     >>> agreed_by_this_body("The Police and Crime Panel agreed it.", body=body)
     True
     """
-    own = set(_NAME_WORD.findall(body.lower())) | {"the"}
     for found in AGREEMENT.finditer(sentence):
         if _HYPOTHETICAL.search(sentence[: found.start()]):
             continue
@@ -148,9 +147,14 @@ def agreed_by_this_body(sentence: str, *, body: str = "") -> bool:
             return True
         named = _NAME_BEFORE.search(sentence[: found.start("body")])
         words = set(_NAME_WORD.findall(named.group(1).lower())) if named else set()
-        if words <= own | {"and", "of"}:
+        if words <= _body_words(body) | {"and", "of"}:
             return True
     return False
+
+
+def _body_words(body: str) -> set[str]:
+    """Give the words of this body's name, and "the" ("the Police and Crime Panel")."""
+    return set(_NAME_WORD.findall(body.lower())) | {"the"}
 
 
 # the clipped form of minutes: "Race and BAME representation in TVP work programme item
@@ -213,6 +217,28 @@ def _notice(
 # "Action: Panel support officer to add …" records a task, not a decision
 _ACTION_LINE = re.compile(r"^Actions?\s*[:–—-]", re.IGNORECASE)
 
+# Every pattern `decision_kind` tries holds one of these words, in any case: RESOLUTION
+# "resolved", "ordered", "recommend(ed)"; RESOLVED_WITHIN "resolved"; AGREEMENT
+# "agree(d)", "approve", "endorse", "ratif(ied)", "adopt", "accept", "support",
+# "recommend(ed) that", "declin(ed)"; PASSIVE_AGREEMENT and MINUTES_AGREED "agree",
+# "confirm", "approve", "accept", "signed"; PASSIVE_DECIDED and AGREED_BACK "approve",
+# "agree", "adopt", "endorse", "ratif"; LABELLED "decision", "outcome", "resolution";
+# CARRIED "carried"; CLIPPED " be ". Most sentences hold none, and a plain test of
+# lower-cased text spares them a dozen searches. A pattern that folds case matches
+# letters outside ASCII ("K" the Kelvin sign for "k"): text with such letters is
+# always searched.
+_DECISION_WORDS = (
+    "agree approve endorse ratif adopt accept support recommend declin confirm signed "
+    "decision outcome resolution carried resolved ordered"
+).split() + [" be "]
+
+
+def _may_decide(sentence: str) -> bool:
+    if not sentence.isascii():
+        return True
+    folded = sentence.lower()
+    return any(word in folded for word in _DECISION_WORDS)
+
 
 def decision_kind(sentence: str, *, body: str = "") -> DecisionKind | None:
     """Give the kind of decision a sentence records, or None.
@@ -223,7 +249,7 @@ def decision_kind(sentence: str, *, body: str = "") -> DecisionKind | None:
     <DecisionKind.AGREEMENT: 'agreement'>
     >>> decision_kind("It was recommended that a summit for small business be held.")
     """
-    if _ACTION_LINE.match(sentence):
+    if not _may_decide(sentence) or _ACTION_LINE.match(sentence):
         return None
     if RESOLUTION.match(sentence) or RESOLVED_WITHIN.search(sentence):
         return DecisionKind.RESOLUTION

@@ -35,6 +35,9 @@ _BROKEN_OFF_RE = re.compile(
     r"(?:,|\band|&|\b(?:Councillors?|Cllrs?\.?|Mrs?\.?|Ms\.?|Miss|Dr\.?|Prof\.?"
     r"|Professor|Sir|Dame|Lord|Lady|Baroness)|(?<![–—-][ \t])(?<![\w.])[A-Z]\.?)[ \t]*$"
 )
+# _BROKEN_OFF_RE matches at most this many characters at the end of a stripped line
+# ("Councillors"): it is searched for there only, not along the whole line.
+_BROKEN_OFF_REACH = 16
 # Table columns: a line with them is a row, never a wrapped sentence.
 _COLUMNS_RE = re.compile(r"\t|\||[ ]{3,}")
 # The rest of a wrapped name, then the list going on: "Jones, Councillor C Brown"
@@ -104,7 +107,8 @@ def _continues(line: str, following: str) -> bool:
     text, nxt = line.rstrip(), following.strip()
     if not text or not nxt or PAGE_MARK_RE.match(nxt):
         return False
-    if text.count("(") > text.count(")") or _BROKEN_OFF_RE.search(text):
+    tail = max(0, len(text) - _BROKEN_OFF_REACH)
+    if text.count("(") > text.count(")") or _BROKEN_OFF_RE.search(text, tail):
         return True
     listed = text.count(",") >= 2 and not _COLUMNS_RE.search(text)
     return listed and text[-1] not in ".;:" and _FRAGMENT_RE.match(nxt) is not None

@@ -29,7 +29,8 @@ from kg.extract.list_lines import (
     split_lines,
     starred,
 )
-from kg.extract.names import NAME_WORD, TITLE_PATTERN
+from kg.extract.names import NAME_START, NAME_WORD, TITLE_PATTERN
+from kg.extract.near import finditer_near
 from kg.records import AttendanceStatus, Span
 
 _S = AttendanceStatus
@@ -96,17 +97,24 @@ _NUMBERED_RE = re.compile(
 # "Apologies were received from Councillors A. Patel (Northtown Borough Council),
 # B. Okafor"
 APOLOGY_SENTENCE_RE = re.compile(
-    r"\bapologies(?:\s+for\s+absence)?\s+(?:were|had\s+been|have\s+been|was)?\s*"
+    # the look-ahead lets the engine skip to each "a" (faster, same matches)
+    r"(?=a)\bapologies(?:\s+for\s+absence)?"
+    r"\s+(?:were|had\s+been|have\s+been|was)?\s*"
     r"(?:received|submitted|given|tendered|noted|reported|presented|sent)?\s*"
     r"(?:from|by|on\s+behalf\s+of)\s+",
     re.IGNORECASE,
 )
 # "Councillor Jane Doe sent her apologies", "Cllr Bee had tendered apologies"
 SENT_APOLOGIES_RE = re.compile(
-    rf"(?P<who>(?:{TITLE_PATTERN}\s+)?(?:{NAME_WORD}|[A-Z]\.)"
+    rf"{NAME_START}(?P<who>(?:{TITLE_PATTERN}\s+)?(?:{NAME_WORD}|[A-Z]\.)"
     rf"(?:\s+(?:{NAME_WORD}|[A-Z]\.)){{0,2}})\s+(?:had\s+|has\s+)?"
     r"(?:sent|gave|given|tendered|submitted|offered)\s+(?:(?:his|her|their)\s+)?apolog"
 )
+# SENT_APOLOGIES_RE is tried a few words before each "apolog" only (`finditer_near`):
+# at most 10 runs of spaces come before it, 4 in and after a title, 2 between names, 4
+# in "had sent her"
+_APOLOG = re.compile("apolog")
+_APOLOG_SPACES = 12
 _WORD = rf"(?:{NAME_WORD}|[A-Z]\.?)"
 _WHO = rf"(?:{TITLE_PATTERN}\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 # "Mrs L Parfitt-Reid attended as a substitute for Cllr Murray", "Councillor Tom Reed
@@ -114,13 +122,18 @@ _WHO = rf"(?:{TITLE_PATTERN}\s+)?{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 # Cllr Dee", "Cllr Bee attended in place of Cllr Dee", "Councillor M Whittington was
 # replacing Councillor J Tyrrell"
 SUBSTITUTE_SENTENCE_RE = re.compile(
-    rf"(?P<who>{_WHO})\s+(?:(?:attended|was\s+(?:present|in\s+attendance)|sat|acted"
-    r"|was)\s+)?"
+    rf"{NAME_START}(?P<who>{_WHO})\s+"
+    r"(?:(?:attended|was\s+(?:present|in\s+attendance)|sat|acted|was)\s+)?"
     r"(?:as\s+(?:a\s+|the\s+)?(?:substitute|deputy)(?:\s+member)?(?:\s+for)?"
     r"|substituted\s+for|substituting\s+for|in\s+place\s+of|deputi[sz]ing\s+for"
     r"|replacing|standing\s+in\s+for)"
     rf"(?:\s+(?P<whom>{_WHO}))?"
 )
+# SUBSTITUTE_SENTENCE_RE is tried a few words before its literal words only: at most 13
+# runs of spaces come before them, 4 in and after a title, 4 between and after names, 3
+# in "was in attendance", 2 in "as a"
+_SUBSTITUTE_WORDS = re.compile("substitut|deput|place|replacing|standing")
+_SUBSTITUTE_SPACES = 16
 # Abbreviations whose full stop does not end a sentence: "Ch. Supt.", "Dr.", "Cllr."
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr cllr ch det dep dept supt insp sgt st rev prof no".split()
@@ -316,7 +329,8 @@ def _apology_sentences(text: str) -> list[Section]:
                 Section("apologies", AttendanceStatus.APOLOGIES, tuple(entries), span)
             )
     sections += _substitute_sentences(text)
-    for match in SENT_APOLOGIES_RE.finditer(text):
+    sent = finditer_near(SENT_APOLOGIES_RE, text, _APOLOG, spaces=_APOLOG_SPACES)
+    for match in sent:
         entries = _useful(parse_run(match.group("who"), match.start("who")))
         if entries:
             span = Span(match.start(), match.end())
@@ -328,7 +342,10 @@ def _apology_sentences(text: str) -> list[Section]:
 
 def _substitute_sentences(text: str) -> list[Section]:
     sections = []
-    for match in SUBSTITUTE_SENTENCE_RE.finditer(text):
+    found = finditer_near(
+        SUBSTITUTE_SENTENCE_RE, text, _SUBSTITUTE_WORDS, spaces=_SUBSTITUTE_SPACES
+    )
+    for match in found:
         who = _useful(parse_run(match.group("who"), match.start("who")))
         whom = []
         if match.group("whom"):

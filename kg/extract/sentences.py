@@ -10,6 +10,7 @@ It returns `Span`s into the original text, so later quotes are sliced, never ret
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 
@@ -33,8 +34,10 @@ _ABBREVIATIONS = frozenset(
     "t/det t/dept t/supt".split()
 )
 
-# the last word before a full stop: "Supt." gives "Supt"
-_LAST_WORD = re.compile(r"([\w/.]+)\.?[\"”’')\]]*$")
+# what may close a sentence after its full stop: "… (e.g. Uber)."
+_CLOSERS = "\"”’')]"
+# the characters of the last word before a full stop, besides letters and digits
+_WORD_MARKS = "_/."
 
 
 def split_lines(text: str, span: Span) -> Iterator[Span]:
@@ -44,6 +47,14 @@ def split_lines(text: str, span: Span) -> Iterator[Span]:
     >>> [text[s.start:s.end] for s in split_lines(text, Span(0, len(text)))]
     ['First point.', 'Second']
     """
+    return iter(_lines(text, span))
+
+
+# An item's lines are read for its sentences, its decision notices, its action headings
+# and its action log: they are found once (see `_sentences`).
+@functools.lru_cache(maxsize=512)
+def _lines(text: str, span: Span) -> tuple[Span, ...]:
+    found = []
     pos = span.start
     for line in text[span.start : span.end].split("\n"):
         start, end = pos, pos + len(line)
@@ -56,14 +67,36 @@ def split_lines(text: str, span: Span) -> Iterator[Span]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
-            yield Span(start, end)
+            found.append(Span(start, end))
+    return tuple(found)
 
 
-def _is_abbreviation(before: str) -> bool:
-    found = _LAST_WORD.search(before)
-    if not found:
+def last_word(text: str, start: int, end: int) -> str | None:
+    """Give the last word of `text[start:end]` (a line), closing quotes passed over.
+
+    A word is a run of letters, digits, "_", "/" and "."; it is scanned backwards from
+    `end`, so a long line costs no more than its last word.
+
+    >>> text = "said T/Det. Supt.)"
+    >>> last_word(text, 0, len(text)), last_word(text, 0, 4), last_word("(", 0, 1)
+    ('Supt.', 'said', None)
+    """
+    stop = end
+    while stop > start and text[stop - 1] in _CLOSERS:
+        stop -= 1
+    first = stop
+    while first > start and (
+        text[first - 1].isalnum() or text[first - 1] in _WORD_MARKS
+    ):
+        first -= 1
+    return text[first:stop] if first < stop else None
+
+
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    found = last_word(text, start, end)
+    if found is None:
         return False
-    word = found.group(1).lower()
+    word = found.lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
@@ -71,7 +104,7 @@ def _split_line(text: str, line: Span) -> Iterator[Span]:
     start = line.start
     for end_mark in _SENTENCE_END.finditer(text, line.start, line.end):
         stop = end_mark.start() + 1
-        if _is_abbreviation(text[start : end_mark.start()]):
+        if _is_abbreviation(text, start, end_mark.start()):
             continue
         stop = end_mark.end()
         while stop > start and text[stop - 1].isspace():
@@ -86,11 +119,22 @@ def _split_line(text: str, line: Span) -> Iterator[Span]:
 def split_sentences(text: str, span: Span) -> list[Span]:
     r"""Split `text[span]` into its sentences and bullet points, in order.
 
+    The topic, decision and action extractors each read an item's sentences: they are
+    split once and the split is remembered (see `_sentences`).
+
     >>> text = "- Ch. Supt. Ridley spoke. The PCC asked (e.g. Uber) why.\nAction: none"
     >>> [text[s.start:s.end] for s in split_sentences(text, Span(0, len(text)))]
     ['Ch. Supt. Ridley spoke.', 'The PCC asked (e.g. Uber) why.', 'Action: none']
     """
-    return [s for line in split_lines(text, span) for s in _split_line(text, line)]
+    return list(_sentences(text, span))
+
+
+# A document's items are split by three extractors in turn, and a decision notice's
+# line once more: the last few hundred splits serve them all. A hit costs a hash of the
+# text, which Python computes once per string.
+@functools.lru_cache(maxsize=512)
+def _sentences(text: str, span: Span) -> tuple[Span, ...]:
+    return tuple(s for line in split_lines(text, span) for s in _split_line(text, line))
 
 
 def is_table_row(line: str) -> bool:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph
 from rdflib.namespace import SKOS
@@ -130,11 +129,16 @@ _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 
 @dataclass(frozen=True, slots=True)
 class _Index:
-    """Which matchers may match where a word starts with a key (case folded)."""
+    """Which matchers may match where a word starts with a key (case folded).
+
+    `at_head` remembers, for the first letters of a word (as long as the longest key),
+    the matchers its keys give: texts use the same words again and again.
+    """
 
     keys: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]
     everywhere: frozenset[int]
+    at_head: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def _indexable(opening: str) -> bool:
@@ -157,7 +161,9 @@ def _index_of(thesaurus: tuple[TopicMatcher, ...]) -> _Index:
                 spots.append(number)
     lengths = tuple(sorted({len(key) for key in keys}))
     return _Index(
-        {k: tuple(v) for k, v in keys.items()}, lengths, frozenset(everywhere)
+        {k: tuple(v) for k, v in keys.items()},
+        lengths,
+        frozenset(everywhere),
     )
 
 
@@ -182,30 +188,47 @@ def _fold(text: str) -> str:
 
 def _matches_at(
     pattern: re.Pattern[str], text: str, spots: list[int]
-) -> Iterator[re.Match[str]]:
-    # what `finditer` gives when no match can start anywhere but at `spots`
+) -> list[tuple[int, int]]:
+    # the spans `finditer` gives when no match can start anywhere but at `spots`
+    found = []
     end = 0
     for at in spots:
         if at >= end and (hit := pattern.match(text, at)):
             end = hit.end()
-            yield hit
+            found.append((at, end))
+    return found
+
+
+# words whose matchers `_Index.at_head` remembers; past that it starts again
+_MOST_HEADS = 50_000
+
+
+def _numbers_at(head: str, index: _Index) -> tuple[int, ...]:
+    """Give the matchers (each once) whose keys begin `head`, the start of a word."""
+    numbers = (
+        number
+        for n in index.lengths
+        if (key := head[:n]) in index.keys
+        for number in index.keys[key]
+    )
+    return tuple(dict.fromkeys(numbers))
 
 
 def _candidates(text: str, index: _Index) -> dict[int, list[int]]:
     folded = _fold(text)
-    keys, lengths = index.keys, index.lengths
-    hits = [
-        (at, key)
-        for at in [word.start() for word in _WORD.finditer(folded)]
-        for n in lengths
-        if (key := folded[at : at + n]) in keys
-    ]
+    width = index.lengths[-1] if index.lengths else 0
+    at_head = index.at_head
     found: dict[int, list[int]] = {}
-    for at, key in hits:
-        for number in keys[key]:
-            spots = found.setdefault(number, [])
-            if not spots or spots[-1] != at:
-                spots.append(at)
+    for word in _WORD.finditer(folded):
+        at = word.start()
+        head = folded[at : at + width]
+        numbers = at_head.get(head)
+        if numbers is None:
+            if len(at_head) >= _MOST_HEADS:
+                at_head.clear()
+            numbers = at_head[head] = _numbers_at(head, index)
+        for number in numbers:
+            found.setdefault(number, []).append(at)
     return found
 
 
@@ -226,12 +249,12 @@ def find_wordings(
     found: list[tuple[str, int, int]] = []
     for number in sorted(candidates.keys() | index.everywhere):
         matcher = thesaurus[number]
-        hits = (
-            matcher.pattern.finditer(text)
+        spans = (
+            [hit.span() for hit in matcher.pattern.finditer(text)]
             if number in index.everywhere
             else _matches_at(matcher.pattern, text, candidates[number])
         )
-        found.extend((matcher.key, hit.start(), hit.end()) for hit in hits)
+        found += [(matcher.key, start, end) for start, end in spans]
     return found
 
 

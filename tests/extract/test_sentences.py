@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.extract.sentences import read_table, split_lines, split_sentences
+from kg.extract.sentences import last_word, read_table, split_lines, split_sentences
 from kg.records import Span
 
 
@@ -71,6 +71,37 @@ def test_sentences_are_ordered_disjoint_stripped_and_inside(text: str) -> None:
         piece = text[span.start : span.end]
         assert piece == piece.strip() and "\n" not in piece
         previous_end = span.end
+
+
+# the regex `last_word` replaced: it searched the whole line for its last word
+OLD_LAST_WORD = re.compile(r"([\w/.]+)\.?[\"”’')\]]*$")
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZé_1²/.)]\"”’' ,(-")), max_size=40))
+def test_last_word_is_what_the_regex_found(line: str) -> None:
+    found = OLD_LAST_WORD.search(line)
+    assert last_word(line, 0, len(line)) == (found.group(1) if found else None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .A)\n")), max_size=30), st.data())
+def test_last_word_stays_inside_its_region(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    line = text[start:end]
+    if "\n" not in line:
+        assert last_word(text, start, end) == last_word(line, 0, len(line))
+
+
+def test_a_repeated_split_gives_equal_fresh_lists() -> None:
+    text = "First point. Second point.\n- Third"
+    first = split_sentences(text, Span(0, len(text)))
+    first.append(Span(0, 1))  # a caller's change must not reach the next caller
+    again = split_sentences(text, Span(0, len(text)))
+    assert [text[s.start : s.end] for s in again] == [
+        "First point.",
+        "Second point.",
+        "Third",
+    ]
 
 
 COLUMNS = {"action": re.compile("Action", re.I), "owner": re.compile("Owner", re.I)}

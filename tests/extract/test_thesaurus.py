@@ -3,10 +3,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
-from kg.extract.thesaurus import compile_matcher, label_pattern, load_thesaurus
+from kg.extract.thesaurus import (
+    compile_matcher,
+    find_wordings,
+    label_pattern,
+    load_thesaurus,
+)
 from kg.mapping.iris import topic_iri
 from kg.resources import read_text
 
@@ -92,3 +99,33 @@ def test_capitalised_labels_match_only_as_written() -> None:
 def test_thesaurus_knows_national_wordings(key: str, wording: str) -> None:
     matcher = next(m for m in load_thesaurus() if m.key == key)
     assert matcher.pattern.search(f"An update on {wording} was given.")
+
+
+# words that start wordings of the thesaurus, and others, in any case
+_WORDING_PIECES = (
+    "ASB asb anti-social behaviour cyber crime Cybercrimes IT it re-offending 101 "
+    "£101,000 s.136 Prevent prevent strategy strategies ed&i EDI women's aid Kelvin "
+    "\u212a \u017f drugs the Panel, report (Victims Code) workforce diversity"
+).split()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_WORDING_PIECES), st.sampled_from([" ", "-", ", ", ".", ""])
+        ),
+        max_size=25,
+    )
+)
+def test_find_wordings_gives_what_every_pattern_finds(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(word + sep for word, sep in pieces)
+    thesaurus = load_thesaurus()
+    expected = [
+        (matcher.key, hit.start(), hit.end())
+        for matcher in thesaurus
+        for hit in matcher.pattern.finditer(text)
+    ]
+    assert find_wordings(text, thesaurus) == expected
+    assert find_wordings(text, thesaurus) == expected  # the remembered word heads

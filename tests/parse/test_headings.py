@@ -73,3 +73,10 @@ def test_a_numbered_list_inside_an_item_does_not_break_the_run() -> None:
 def test_runs_tolerate_a_skipped_number() -> None:
     text = "1. Apologies\n2. Minutes\n4. Budget\n5. AOB\n"
     assert [h.number for h in main_run(numbered_headings(text))] == ["1", "2", "4", "5"]
+
+
+def test_headings_read_again_come_as_a_fresh_equal_list() -> None:
+    text = "1. Apologies\n2. Minutes\n3. AOB\n"
+    first = numbered_headings(text)
+    first.clear()  # a caller's change must not reach the next caller
+    assert [h.number for h in numbered_headings(text)] == ["1", "2", "3"]
