@@ -3,14 +3,13 @@
 `find_documents` expands folders (recursing, `.txt`/`.md`, sorted); `read_document`
 reads bytes (up to a size limit), decodes UTF-8, or UTF-16 with a BOM and Windows-1252
 with a warning, rejects empty, blank, binary and undecodable files with a one-line
-`KgError` naming the file, and hashes them (SHA-256); `ingest` parses each document
-(`kg.parse.parse_document`), maps it (`kg.mapping.meeting_to_graph`), validates it
-(`kg.validate`), puts it in its own named graph, then refreshes the reference graph,
-records the run's provenance and resolves people across meetings (`kg.resolve`). A
-failing document is reported and skipped; the others go on. Parsing, mapping and
-validation (`build_document`) run in a process pool when there are enough documents;
-the meetings come back as N-Triples and are loaded in document order, so the store is
-the same whatever the number of processes.
+`KgError` naming the file, and hashes them (SHA-256); `ingest` has each document
+parsed, mapped and validated (`kg.build.build_document`), puts it in its own named
+graph, then refreshes the reference graph, records the run's provenance and resolves
+people across meetings (`kg.resolve`). A failing document is reported and skipped; the
+others go on. Documents are built in a process pool when there are enough of them
+(`kg.build.build_documents`); the meetings come back as N-Triples and are loaded in
+document order, so the store is the same whatever the number of processes.
 """
 
 from __future__ import annotations
@@ -18,10 +17,8 @@ from __future__ import annotations
 import codecs
 import contextlib
 import hashlib
-import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,16 +27,15 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 import kg
+from kg.build import POOL_MIN as POOL_MIN  # re-exported: the pool's threshold
+from kg.build import Built, build_documents
+from kg.build import build_meeting as build_meeting  # re-exported: parse and map
 from kg.errors import KgError
-from kg.mapping import meeting_to_graph
-from kg.mapping.iris import REFERENCE_GRAPH, meeting_graph_iri
+from kg.mapping.iris import REFERENCE_GRAPH
 from kg.mapping.reference import reference_files
-from kg.namespaces import KG
-from kg.parse import parse_document
 from kg.provenance import built_documents, record_run
 from kg.records import Source
 from kg.resources import read_text
-from kg.shacl_sparql import ox_quads
 from kg.store import (
     GraphStore,
     OxigraphStore,
@@ -60,9 +56,6 @@ BINARY_SHARE = 0.01
 MAX_SIZE = 10_000_000
 # The SHACL engines of `kg.validate` (named here so the CLI need not import pySHACL).
 ENGINES = ("sparql", "pyshacl")
-# Documents per process below which a pool costs more than it saves (a worker costs
-# about a second to start; a document about a tenth).
-POOL_MIN = 8
 _CONTROLS = [bytes([c]) for c in (*range(0, 9), *range(14, 32))]
 
 
@@ -219,12 +212,6 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def build_meeting(text: str, source: Source) -> tuple[URIRef, Graph]:
-    """Parse and map one document: its named graph IRI and its triples."""
-    meeting = parse_document(text, source)
-    return meeting_graph_iri(meeting), meeting_to_graph(meeting, text)
-
-
 def ingest(
     documents: Iterable[Path],
     *,
@@ -252,7 +239,8 @@ def ingest(
         s for s in steps if s.source and (s.source.name, s.source.sha256) not in done
     ]
     checker = engine if validate else None
-    results = iter(build_documents(todo, engine=checker, jobs=jobs))
+    work = [(str(s.path), s.text, s.source, checker) for s in todo if s.source]
+    results = iter(build_documents(work, jobs=jobs))
     for step in steps:
         failed = len(report.errors)
         report.warnings.extend(step.notes)
@@ -319,72 +307,16 @@ def _load_built(
     report.built.append(str(step.path))
 
 
-@dataclass(frozen=True, slots=True)
-class Built:
-    """One document after a worker: its graph IRI and N-Triples, or its error."""
-
-    name: str = ""
-    ntriples: bytes = b""
-    warnings: tuple[str, ...] = ()
-    error: str | None = None
-
-
-def build_document(job: tuple[str, str, Source, str | None]) -> Built:
-    """Parse, map and (with an engine name) validate one document, in any process."""
-    path, text, source, engine = job
-    try:
-        name, graph = build_meeting(text, source)
-    except Exception as error:  # a parser bug must not stop the other documents
-        return Built(error=f"{type(error).__name__}: {error}")
-    warnings = structure_warnings(graph, name=path)
-    if engine is not None:
-        warnings += validation_warnings(graph, name=path, engine=engine)
-    return Built(str(name), serialise_graph(graph), tuple(warnings))
-
-
-def build_documents(
-    steps: list[_Read], *, engine: str | None, jobs: int | None = None
-) -> Iterator[Built]:
-    """Build documents in order: in a process pool when there are enough of them.
-
-    `jobs` is the number of processes (default: the CPU count); 1, or fewer than
-    `POOL_MIN` documents a process, builds them here. Either way the same function
-    builds each document, so the store is loaded with the same bytes in the same order.
-    """
-    work = [(str(s.path), s.text, s.source, engine) for s in steps if s.source]
-    workers = jobs or os.cpu_count() or 1
-    if workers == 1 or len(work) < POOL_MIN * workers:
-        yield from map(build_document, work)
-        return
-    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
-        chunk = max(1, min(8, len(work) // (8 * workers)))
-        try:
-            yield from pool.map(build_document, work, chunksize=chunk)
-        finally:
-            pool.shutdown(cancel_futures=True)
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # Never a plain fork: an open store's RocksDB threads may hold locks a forked
-    # worker would wait on forever. A fork server is a fresh process that imports this
-    # module once; workers fork from it, single-threaded, with the parsers loaded.
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
-    return context
-
-
-def serialise_graph(graph: Graph) -> bytes:
-    """Give `graph` as N-Triples bytes, the form meetings travel in from workers."""
-    return ox.serialize(ox_quads(graph), format=ox.RdfFormat.N_TRIPLES) or b""
-
-
 def load_ntriples(store: GraphStore, name: URIRef, data: bytes) -> None:
     """Make the named graph `name` of `store` hold exactly the N-Triples `data`."""
     if isinstance(store, OxigraphStore):
-        # One update is one transaction: a killed run leaves the old graph or the new.
-        store.oxigraph.update(ntriples_update(ox.NamedNode(str(name)), data))
+        # One load, or one update, is one transaction: a killed run leaves the old
+        # graph or the new. A new graph is loaded (twice as quick as an update).
+        graph, oxigraph = ox.NamedNode(str(name)), store.oxigraph
+        if next(iter(oxigraph.quads_for_pattern(None, None, None, graph)), None):
+            oxigraph.update(ntriples_update(graph, data))
+        else:
+            oxigraph.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         return
     store.replace_graph(name, Graph().parse(data=data, format="nt"))
 
@@ -404,20 +336,6 @@ def _warn_same_key(
             )
 
 
-def structure_warnings(graph: Graph, *, name: str) -> list[str]:
-    """Say what a meeting lacks when its document's structure was not recognised.
-
-    >>> structure_warnings(Graph(), name="a.txt")
-    ['a.txt: no agenda items or date recognised; ingested with what was found']
-    """
-    wanted = ((KG.hasItem, "agenda items"), (KG.date, "date"))
-    missing = [what for term, what in wanted if (None, term, None) not in graph]
-    if not missing:
-        return []
-    lacking = " or ".join(missing)
-    return [f"{name}: no {lacking} recognised; ingested with what was found"]
-
-
 def validate_graph(graph: Graph, *, engine: str = "sparql") -> Report:
     """Check `graph` against the SHACL shapes (`kg.validate`, `engine` in `ENGINES`)."""
     # pySHACL is slow to import and only `ingest` and `validate` need it.
@@ -432,7 +350,8 @@ def validate_store(store: GraphStore, *, engine: str = "sparql") -> Report:
     The SPARQL engine runs on an embedded store as it is; reference triples a graph
     file lacks are added to a copy in memory, never to the store.
     """
-    from kg.validate import check, reference_additions, validate_oxigraph
+    from kg.mapping.reference import reference_additions
+    from kg.validate import check, validate_oxigraph
 
     check(engine)
     if engine != "sparql" or not isinstance(store, OxigraphStore):
@@ -444,16 +363,6 @@ def validate_store(store: GraphStore, *, engine: str = "sparql") -> Report:
         data.extend(store.quads())
         data.extend(missing)
     return validate_oxigraph(data, data=lambda: to_rdflib(store.quads()))
-
-
-def validation_warnings(
-    graph: Graph, *, name: str, engine: str = "sparql"
-) -> list[str]:
-    """Validate one meeting's graph: its SHACL report as warnings, if it fails."""
-    report = validate_graph(graph, engine=engine)
-    if report.conforms:
-        return []
-    return [f"{name}: does not conform to the shapes:\n{report.render()}"]
 
 
 def finish_store(

@@ -22,8 +22,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KgError
+from kg.terms import Term as Term  # re-exported: the store's term types
+from kg.terms import graph_quads as graph_quads  # re-exported: the conversion
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 # Graph file extensions `--data` and `--out` understand, with their formats.
@@ -127,24 +128,6 @@ def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-def graph_quads(graph: Graph, name: ox.NamedNode) -> Iterator[ox.Quad]:
-    """Convert the triples of an rdflib `graph` to quads in the named graph `name`.
-
-    >>> from rdflib import Namespace
-    >>> EX = Namespace("http://example.org/")
-    >>> g = Graph()
-    >>> _ = g.add((EX.a, EX.p, Literal("x", lang="en")))
-    >>> [str(q) for q in graph_quads(g, ox.NamedNode("http://example.org/g"))]
-    ['<http://example.org/a> <http://example.org/p> "x"@en <http://example.org/g>']
-    """
-    cache: dict[Node, Term] = {}
-    for s, p, o in graph:
-        subject, predicate = _convert(s, cache), _convert(p, cache)
-        assert isinstance(subject, ox.NamedNode | ox.BlankNode)
-        assert isinstance(predicate, ox.NamedNode)
-        yield ox.Quad(subject, predicate, _convert(o, cache), name)
-
-
 def replace_update(name: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
     """One SPARQL Update making the graph `name` hold exactly the triples of `quads`.
 
@@ -174,27 +157,6 @@ def ntriples_update(name: ox.NamedNode, data: bytes) -> str:
         f"DROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name} ;\n"
         f"INSERT DATA {{ GRAPH {name} {{\n{data.decode('utf-8')}}} }}"
     )
-
-
-def _convert(node: Node, cache: dict[Node, Term]) -> Term:
-    known = cache.get(node)
-    if known is not None:
-        return known
-    term: Term
-    if isinstance(node, URIRef):
-        term = ox.NamedNode(str(node))
-    elif isinstance(node, BNode):
-        term = ox.BlankNode()
-    elif isinstance(node, Literal) and node.language:
-        term = ox.Literal(str(node), language=node.language)
-    elif isinstance(node, Literal) and node.datatype:
-        term = ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-    elif isinstance(node, Literal):
-        term = ox.Literal(str(node))
-    else:
-        raise TypeError(f"cannot store {node!r}")
-    cache[node] = term
-    return term
 
 
 def memory_store() -> OxigraphStore:

@@ -12,7 +12,7 @@ severity, constraint component and the source document's file name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,7 +23,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.paths import InvPath, Path
 from rdflib.term import Node
 
-from kg.mapping.reference import reference_graph
+from kg.mapping.reference import add_reference, reference_for, reference_graph
 from kg.namespaces import KG, PREFIXES, SH, bind_prefixes
 from kg.resources import names, read_text
 from kg.shacl_sparql import (
@@ -32,7 +32,6 @@ from kg.shacl_sparql import (
     Select,
     compile_shapes,
     find_failures,
-    ox_quads,
     oxigraph_select,
     path_text,
     to_oxigraph,
@@ -112,6 +111,23 @@ def validate(
     store = to_oxigraph(graph)
     add_reference(store)
     return validate_oxigraph(store, shapes=shapes, data=lambda: with_reference(graph))
+
+
+def validate_quads(
+    quads: Collection[ox.Quad], *, data: Callable[[], Graph], engine: str = "sparql"
+) -> Report:
+    """Validate one meeting given as Oxigraph quads, as `validate` validates a graph.
+
+    `data()` gives the same triples as an rdflib graph: pySHACL reads that (the
+    `pyshacl` engine, or shapes that do not compile), and only then is it built.
+    """
+    if engine == "pyshacl":
+        return _pyshacl_report(with_reference(data()), shapes_graph())
+    check(engine)
+    store = ox.Store()
+    store.extend(quads)
+    store.extend(reference_for(quads))
+    return validate_oxigraph(store, data=lambda: with_reference(data()))
 
 
 ENGINES = ("pyshacl", "sparql")
@@ -304,33 +320,6 @@ def with_reference(graph: Graph) -> Graph:
 @lru_cache(maxsize=1)
 def _reference() -> Graph:
     return reference_graph()
-
-
-# Objects of a data graph that are not subjects in it: the IRIs to describe.
-_DANGLING = """SELECT DISTINCT ?node WHERE {
-    ?s ?p ?node FILTER isIRI(?node) FILTER NOT EXISTS { ?node ?q ?r } }"""
-
-
-def add_reference(store: ox.Store) -> None:
-    """Add to `store` the reference triples about the IRIs it points at (as above)."""
-    store.extend(reference_additions(store))
-
-
-def reference_additions(store: ox.Store) -> list[ox.Quad]:
-    """Give the reference triples about IRIs `store` points at but does not describe."""
-    by_subject = _reference_quads()
-    found = store.query(_DANGLING, use_default_graph_as_union=True)
-    assert isinstance(found, ox.QuerySolutions)
-    nodes = [row[0].value for row in found]
-    return [quad for node in nodes for quad in by_subject.get(node, ())]
-
-
-@lru_cache(maxsize=1)
-def _reference_quads() -> dict[str, tuple[ox.Quad, ...]]:
-    by_subject: dict[str, list[ox.Quad]] = {}
-    for quad in ox_quads(_reference()):
-        by_subject.setdefault(quad.subject.value, []).append(quad)  # type: ignore[union-attr]
-    return {subject: tuple(quads) for subject, quads in by_subject.items()}
 
 
 def read_results(results: Graph, *, data: Graph) -> Iterator[Result]:

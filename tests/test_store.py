@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Graph, Literal, Namespace, URIRef, Variable
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
@@ -78,6 +78,21 @@ def test_graph_quads_keeps_each_term(node: Literal | URIRef, expected: str) -> N
     (quad,) = graph_quads(graph, ox.NamedNode(G1))
     assert str(quad.object) == expected
     assert quad.graph_name == ox.NamedNode(G1)
+
+
+def test_graph_quads_converts_a_list_into_the_default_graph() -> None:
+    integer = Literal("7", datatype=XSD.integer)
+    triples = [(EX.s, EX.p, EX.o), (EX.o, EX.p, integer), (EX.o, EX.q, integer)]
+    quads = list(graph_quads(triples))
+    seven = '"7"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    assert [str(q.object) for q in quads] == [f"<{EX.o}>", seven, seven]
+    assert [q.subject for q in quads] == [ox.NamedNode(EX.s), *[ox.NamedNode(EX.o)] * 2]
+    assert all(q.graph_name == ox.DefaultGraph() for q in quads)
+
+
+def test_graph_quads_refuses_a_term_a_store_cannot_hold() -> None:
+    with pytest.raises(TypeError, match="cannot store"):
+        list(graph_quads([(EX.s, EX.p, Variable("x"))]))
 
 
 def test_graph_quads_keeps_one_blank_node_per_rdflib_blank_node() -> None:

@@ -5,16 +5,25 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, XSD
 
 from kg.mapping import meeting_to_graph
 from kg.mapping.iris import document_iri, meeting_iri, part_iri
+from kg.mapping.reference import reference_additions, reference_for
 from kg.namespaces import KG
 from kg.parse import parse_document
 from kg.records import Meeting, Source
-from kg.validate import Report, Result, source_file, validate
+from kg.shacl_sparql import ox_quads
+from kg.validate import (
+    Report,
+    Result,
+    source_file,
+    validate,
+    validate_quads,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "004_86c6655b3b10abe6.txt"
 
@@ -87,3 +96,27 @@ def test_result_renders_on_one_line() -> None:
         "Violation: id:meeting/x kg:date: A meeting has at most one date. [x.txt]"
     )
     assert Report(conforms=False, results=(result,)).render().count("\n") == 1
+
+
+def test_reference_for_quads_is_what_a_store_of_them_lacks(
+    seed: tuple[Meeting, Graph],
+) -> None:
+    _, graph = seed
+    quads = list(ox_quads(graph))
+    store = ox.Store()
+    store.extend(quads)
+    found = reference_for(quads)
+    assert found and set(found) == set(reference_additions(store))
+
+
+def test_validating_quads_is_validating_their_graph(
+    seed: tuple[Meeting, Graph],
+) -> None:
+    _, original = seed
+    graph = Graph()
+    for triple in original:
+        if triple[1] != KG.title:
+            graph.add(triple)
+    report = validate_quads(list(ox_quads(graph)), data=lambda: graph)
+    assert not report.conforms
+    assert report == validate(graph)

@@ -19,15 +19,22 @@ from kg.records import Meeting, Span
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
+# The terms of every evidence node, looked up once: a meeting has hundreds of evidence
+# nodes, and each namespace attribute lookup costs a microsecond or more.
+_EVIDENCE, _TYPE, _CLASS = KG.evidence, RDF.type, KG.Evidence
+_DOCUMENT, _START, _END, _QUOTE = KG.document, KG.start, KG.end, KG.quote
+_INTEGER = XSD.integer
+
 
 def evidence_triples(
     subject: URIRef, span: Span, *, meeting: Meeting, text: str, key: str = "evidence"
 ) -> Iterator[Triple]:
     """Link `subject` to a new evidence node `<subject>/<key>` for `text[span]`."""
     node = URIRef(f"{subject}/{key}")
-    yield subject, KG.evidence, node
-    yield node, RDF.type, KG.Evidence
-    yield node, KG.document, document_iri(meeting)
-    yield node, KG.start, Literal(span.start, datatype=XSD.integer)
-    yield node, KG.end, Literal(span.end, datatype=XSD.integer)
-    yield node, KG.quote, Literal(text[span.start : span.end])
+    yield subject, _EVIDENCE, node
+    yield node, _TYPE, _CLASS
+    yield node, _DOCUMENT, document_iri(meeting)
+    # Offsets are given as lexical forms: rdflib converts a Python int slowly.
+    yield node, _START, Literal(str(span.start), datatype=_INTEGER)
+    yield node, _END, Literal(str(span.end), datatype=_INTEGER)
+    yield node, _QUOTE, Literal(text[span.start : span.end])

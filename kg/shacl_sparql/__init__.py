@@ -13,7 +13,8 @@ hundred queries instead of one pySHACL pass per node. A node shape using anythin
 (`sh:node`, qualified shapes, `sh:or`, node-level value constraints, ...) is not
 compiled: it is listed in `Compiled.fallback` with the reason, for pySHACL to check
 (`kg.validate`), never skipped. `find_failures` runs the checks through any SELECT
-function (an Oxigraph store queried over the union of its graphs) and gives `Failure`s.
+function (an Oxigraph store queried over the union of its graphs), checks of one focus
+batched into shared queries (`kg.shacl_sparql.batch`), and gives `Failure`s.
 """
 
 from kg.shacl_sparql.compile import (

@@ -55,6 +55,22 @@ class NotCompilableError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """How a check joins others of its focus in one query (`kg.shacl_sparql.batch`).
+
+    `kind` is "value" (`pattern` binds ?this and ?value where a value of one path
+    fails), "absent" (`pattern` is an IRI: focus nodes without a value for it) or
+    "most" (`pattern` is an IRI, `limit` the most values allowed).
+    """
+
+    kind: str
+    header: str
+    focus: str
+    pattern: str
+    limit: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
     """One compiled constraint: its query and what a failing row reports."""
 
@@ -63,6 +79,7 @@ class Check:
     message: str
     severity: str
     sparql: str
+    part: Part | None = None  # None: the check runs alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,8 +248,9 @@ def path_text(shapes: Graph, path: Node | None) -> str | None:
 def _property_checks(
     shapes: Graph, prop: Node, focus: str, prefixes: dict[str, str]
 ) -> list[Check]:
-    path = path_sparql(shapes, shapes.value(prop, SH.path))
-    shown = path_text(shapes, shapes.value(prop, SH.path))
+    raw = shapes.value(prop, SH.path)
+    path = path_sparql(shapes, raw)
+    shown = path_text(shapes, raw)
     message = str(shapes.value(prop, SH.message) or "")
     severity = _severity(shapes, prop)
     header = _header(prefixes)
@@ -244,8 +262,35 @@ def _property_checks(
         component = _component(parameter)
         text = message or f"{component} failed on {shown}"
         query = f"{header}SELECT DISTINCT ?this ?value WHERE {{ {where} }}"
-        checks.append(Check(component, shown, text, severity, query))
+        part = _part(
+            where, focus, header=header, parameter=parameter, value=value, path=raw
+        )
+        checks.append(Check(component, shown, text, severity, query, part))
     return checks
+
+
+def _part(
+    where: str,
+    focus: str,
+    *,
+    header: str,
+    parameter: Node,
+    value: Node,
+    path: Node | None,
+) -> Part | None:
+    """Say how the check `where` joins others of its focus, if it can."""
+    if parameter in (SH.minCount, SH.maxCount):
+        if not isinstance(path, URIRef):
+            return None
+        if parameter == SH.maxCount:
+            return Part("most", header, focus, path.n3(), int(str(value)))
+        if int(str(value)) == 1:
+            return Part("absent", header, focus, path.n3())
+        return None
+    if parameter == SH.hasValue or not where.startswith(focus):
+        return None
+    # A value check is the focus, then patterns and a filter on one path's values.
+    return Part("value", header, focus, where.removeprefix(focus).strip())
 
 
 def _component(parameter: Node) -> str:

@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.namespaces import bind_prefixes
+from kg.shacl_sparql.batch import CHECK, batch_checks
 from kg.shacl_sparql.compile import Check
+from kg.terms import graph_quads
 
 # A SELECT runner: query text in, (variable names, rows of Oxigraph terms) out.
 Select = Callable[[str], tuple[tuple[str, ...], Iterable[tuple[object, ...]]]]
@@ -36,14 +38,22 @@ class Failure:
 
 
 def find_failures(select: Select, checks: Iterable[Check]) -> list[Failure]:
-    """Run `checks` through `select`: one `Failure` per failing focus node and value."""
-    failures: list[Failure] = []
-    for check in checks:
-        variables, rows = select(check.sparql)
+    """Run `checks` through `select`: one `Failure` per failing focus node and value.
+
+    The checks run in batches (`batch_checks`); the failures come in check order.
+    """
+    ordered = tuple(checks)
+    position = {check: n for n, check in enumerate(ordered)}
+    found: list[tuple[int, Failure]] = []
+    for batch in batch_checks(ordered):
+        variables, rows = select(batch.sparql)
         for row in rows:
             bound = {name: term for name, term in zip(variables, row, strict=True)}
-            failures.append(_failure(check, bound))
-    return failures
+            which = bound.pop(CHECK, None) if len(batch.checks) > 1 else None
+            check = batch.checks[int(_show(which) or 0)]
+            found.append((position[check], _failure(check, bound)))
+    found.sort(key=lambda pair: pair[0])
+    return [failure for _, failure in found]
 
 
 def _failure(check: Check, bound: dict[str, object]) -> Failure:
@@ -89,29 +99,9 @@ def ox_quads(
 ) -> Iterator[ox.Quad]:
     """Convert rdflib triples to Oxigraph quads (in `graph`, else the default graph).
 
+    >>> from rdflib import Literal
     >>> a, p = URIRef("http://e.org/a"), URIRef("http://e.org/p")
     >>> [str(q) for q in ox_quads([(a, p, Literal("x", lang="en"))])]
     ['<http://e.org/a> <http://e.org/p> "x"@en']
     """
-    cache: dict[Node, object] = {}
-    for s, p, o in triples:
-        yield ox.Quad(_term(s, cache), _term(p, cache), _term(o, cache), graph)  # type: ignore[arg-type]
-
-
-def _term(node: Node, cache: dict[Node, object]) -> object:
-    known = cache.get(node)
-    if known is None:
-        known = cache[node] = _new_term(node)
-    return known
-
-
-def _new_term(node: Node) -> object:
-    if isinstance(node, URIRef):
-        return ox.NamedNode(str(node))
-    if isinstance(node, BNode):
-        return ox.BlankNode()
-    if isinstance(node, Literal) and node.language:
-        return ox.Literal(str(node), language=node.language)
-    if isinstance(node, Literal) and node.datatype:
-        return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-    return ox.Literal(str(node))
+    return graph_quads(triples, graph)

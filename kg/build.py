@@ -1,0 +1,213 @@
+"""Build stage: one document's text in, its meeting as N-Triples and warnings out.
+
+The ingest workers' path (`kg.pipeline.ingest` runs `build_documents`, in a process
+pool when there are enough documents): parse (`kg.parse.parse_document`), map
+(`kg.mapping.meeting_to_triples`), convert the triples to Oxigraph quads once
+(`map_meeting`), validate those quads (`check_meeting`, `kg.validate.validate_quads`)
+and serialise them (`meeting_ntriples`). No rdflib `Graph` is built on the way, unless
+pySHACL needs one. `bench.embedded` times the same functions stage by stage.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg.mapping import meeting_to_graph, meeting_to_triples
+from kg.mapping.evidence import Triple
+from kg.mapping.iris import meeting_graph_iri
+from kg.namespaces import KG, bind_prefixes
+from kg.parse import parse_document
+from kg.records import Meeting, Source
+from kg.store import graph_quads
+
+if TYPE_CHECKING:
+    from kg.validate import Report
+
+T = TypeVar("T")
+R = TypeVar("R")
+# Documents per process below which a pool costs more than it saves (a worker costs
+# about a second to start; a document about a tenth).
+POOL_MIN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """One mapped meeting: its graph IRI, its triples and the same as Oxigraph quads.
+
+    The quads are in the default graph; `meeting_nquads` puts them in `name`.
+    """
+
+    name: URIRef
+    triples: tuple[Triple, ...]
+    quads: tuple[ox.Quad, ...]
+
+    def graph(self) -> Graph:
+        """Give the triples as a new rdflib graph (what pySHACL reads)."""
+        graph = bind_prefixes(Graph())
+        graph.addN((s, p, o, graph) for s, p, o in self.triples)
+        return graph
+
+
+def build_meeting(text: str, source: Source) -> tuple[URIRef, Graph]:
+    """Parse and map one document: its named graph IRI and its triples as a graph."""
+    meeting = parse_document(text, source)
+    return meeting_graph_iri(meeting), meeting_to_graph(meeting, text)
+
+
+def map_meeting(meeting: Meeting, text: str) -> Mapped:
+    """Map one meeting read from `text`: its triples, converted to quads once."""
+    triples = tuple(meeting_to_triples(meeting, text))
+    return Mapped(meeting_graph_iri(meeting), triples, tuple(graph_quads(triples)))
+
+
+def check_meeting(mapped: Mapped, *, engine: str = "sparql") -> Report:
+    """Check a mapped meeting against the SHACL shapes (`engine` as `kg.validate`)."""
+    # pySHACL is slow to import and only `ingest` and `validate` need it.
+    from kg.validate import validate_quads
+
+    return validate_quads(mapped.quads, data=mapped.graph, engine=engine)
+
+
+def meeting_ntriples(mapped: Mapped) -> bytes:
+    """Give a mapped meeting as N-Triples bytes, the form meetings travel in."""
+    return ox.serialize(mapped.quads, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
+def meeting_nquads(mapped: Mapped) -> bytes:
+    """Give a mapped meeting as N-Quads bytes, in its own named graph."""
+    # An N-Triples statement is one line ending " .\n" (a newline in a literal is
+    # escaped), so naming the graph before each end makes N-Quads without new quads.
+    graph = f" {ox.NamedNode(mapped.name)} .\n".encode()
+    return meeting_ntriples(mapped).replace(b" .\n", graph)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One document after a worker: its graph IRI and N-Triples, or its error."""
+
+    name: str = ""
+    ntriples: bytes = b""
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+
+def build_document(job: tuple[str, str, Source, str | None]) -> Built:
+    """Parse, map and (with an engine name) validate one document, in any process."""
+    path, text, source, engine = job
+    try:
+        mapped = map_meeting(parse_document(text, source), text)
+    except Exception as error:  # a parser bug must not stop the other documents
+        return Built(error=f"{type(error).__name__}: {error}")
+    warnings = structure_warnings(mapped.triples, name=path)
+    if engine is not None:
+        report = check_meeting(mapped, engine=engine)
+        warnings += report_warnings(report, name=path)
+    return Built(str(mapped.name), meeting_ntriples(mapped), tuple(warnings))
+
+
+def build_documents(
+    work: list[tuple[str, str, Source, str | None]], *, jobs: int | None = None
+) -> Iterator[Built]:
+    """Build documents (`build_document` jobs) in order, in a pool if there are many.
+
+    `jobs` is the number of processes (default: the CPU count); 1, or fewer than
+    `POOL_MIN` documents a process, builds them here. Either way the same function
+    builds each document, so the store is loaded with the same bytes in the same order.
+    """
+    workers = jobs or os.cpu_count() or 1
+    if workers == 1 or len(work) < POOL_MIN * workers:
+        yield from map(build_document, work)
+        return
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        chunk = max(1, min(8, len(work) // (8 * workers)))
+        try:
+            yield from ordered_map(
+                pool, build_document, work, chunk=chunk, window=4 * workers
+            )
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def ordered_map(
+    pool: Executor, fn: Callable[[T], R], items: Iterable[T], *, chunk: int, window: int
+) -> Iterator[R]:
+    """Like `pool.map(fn, items, chunksize=chunk)` with at most `window` chunks queued.
+
+    `Executor.map` submits every item at once, so the texts wait pickled in the call
+    queue and the results pile up while the reader is slower than the workers (2.4 GB
+    for 10,000 meetings); here the next chunk goes only when one has been read.
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(2) as pool:
+    ...     list(ordered_map(pool, abs, range(-5, 0), chunk=2, window=1))
+    [5, 4, 3, 2, 1]
+    """
+    pending: deque[Future[list[R]]] = deque()
+    batches = iter(functools.partial(_take, iter(items), chunk), [])
+    try:
+        for batch in itertools.islice(batches, window):
+            pending.append(pool.submit(_apply, fn, batch))
+        while pending:
+            done = pending.popleft().result()
+            batch = next(batches, [])
+            if batch:
+                pending.append(pool.submit(_apply, fn, batch))
+            yield from done
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _take(items: Iterator[T], count: int) -> list[T]:
+    return list(itertools.islice(items, count))
+
+
+def _apply(fn: Callable[[T], R], batch: list[T]) -> list[R]:
+    return [fn(item) for item in batch]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # Never a plain fork: an open store's RocksDB threads may hold locks a forked
+    # worker would wait on forever. A fork server is a fresh process that imports this
+    # module once; workers fork from it, single-threaded, with the parsers loaded.
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def structure_warnings(
+    triples: Iterable[tuple[Node, Node, Node]], *, name: str
+) -> list[str]:
+    """Say what a meeting lacks when its document's structure was not recognised.
+
+    >>> structure_warnings(Graph(), name="a.txt")
+    ['a.txt: no agenda items or date recognised; ingested with what was found']
+    """
+    present = {p for _, p, _ in triples}
+    wanted = ((KG.hasItem, "agenda items"), (KG.date, "date"))
+    missing = [what for term, what in wanted if term not in present]
+    if not missing:
+        return []
+    lacking = " or ".join(missing)
+    return [f"{name}: no {lacking} recognised; ingested with what was found"]
+
+
+def report_warnings(report: Report, *, name: str) -> list[str]:
+    """Give a meeting's SHACL report as warnings: none if it conforms."""
+    if report.conforms:
+        return []
+    return [f"{name}: does not conform to the shapes:\n{report.render()}"]
