@@ -1,19 +1,20 @@
 """Benchmark of the project's pipeline: document paths in, a dict of stage timings out.
 
 One run reads the documents (`kg.pipeline.read_document`), then a process pool over
-documents parses, maps and validates each one (`kg.parse.parse_document`,
-`kg.mapping.meeting_to_graph`, `kg.pipeline.validate_graph`) and hands back its meeting
-as N-Quads bytes in the meeting's named graph (`kg.store.graph_quads`); the coordinator
-loads them into an in-memory Oxigraph store, finishes it as `kg ingest` does
-(`kg.pipeline.finish_store`: reference graph, provenance, people resolution), runs every
-saved query several times and exports the store to Turtle and N-Triples
-(`kg.export.export_store`). Stage times inside workers are summed CPU-bound seconds;
-every other time is wall-clock.
+documents parses, maps and validates each one as the ingest workers do
+(`kg.parse.parse_document`, `kg.build.map_meeting`, `kg.build.check_meeting`) and
+hands back its meeting as N-Quads bytes in the meeting's named graph
+(`kg.build.meeting_nquads`); the coordinator loads them into an in-memory Oxigraph
+store, finishes it as `kg ingest` does (`kg.pipeline.finish_store`: reference graph,
+provenance, people resolution), runs every saved query several times and exports the
+store to Turtle and N-Triples (`kg.export.export_store`). Stage times inside workers
+are summed CPU-bound seconds; every other time is wall-clock.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import multiprocessing
 import os
 import tempfile
@@ -27,15 +28,15 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 import kg
+from kg.build import check_meeting, map_meeting, meeting_nquads
 from kg.export import export_store
-from kg.mapping import meeting_to_graph
-from kg.mapping.iris import meeting_graph_iri
 from kg.namespaces import KG
 from kg.parse import parse_document
-from kg.pipeline import IngestReport, finish_store, read_document, validate_graph
-from kg.queries import load_query, query_names, run_query
+from kg.pipeline import IngestReport, finish_store, read_document
+from kg.queries import load_query, query_names, run_page
 from kg.records import Source
-from kg.store import OxigraphStore, graph_quads, memory_store
+from kg.results import TABLE_PAGE
+from kg.store import OxigraphStore, memory_store
 
 Progress = Callable[[str, int], None]
 # Worker-side stages, in order; their seconds are summed over documents.
@@ -68,21 +69,23 @@ def _probe_source() -> Source:
 
 
 def build_document(job: tuple[str, Source], *, engine: str | None = "sparql") -> Built:
-    """Parse, map and validate one document (with `engine`); its meeting as N-Quads."""
+    """Parse, map and validate one document (with `engine`); its meeting as N-Quads.
+
+    The stages are `kg.build`'s, the ingest workers' own, timed one by one.
+    """
     text, source = job
     start = time.perf_counter()
     meeting = parse_document(text, source)
     parsed = time.perf_counter()
-    graph = meeting_to_graph(meeting, text)
-    mapped = time.perf_counter()
-    violations = len(validate_graph(graph, engine=engine).results) if engine else 0
+    mapped = map_meeting(meeting, text)
+    mapped_at = time.perf_counter()
+    violations = len(check_meeting(mapped, engine=engine).results) if engine else 0
     validated = time.perf_counter()
-    name = meeting_graph_iri(meeting)
-    quads = graph_quads(graph, ox.NamedNode(str(name)))
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    data = meeting_nquads(mapped)
     done = time.perf_counter()
-    seconds = (parsed - start, mapped - parsed, validated - mapped, done - validated)
-    return Built(str(name), data, len(graph), violations, seconds)
+    stages = (start, parsed, mapped_at, validated, done)
+    seconds = tuple(end - begin for begin, end in itertools.pairwise(stages))
+    return Built(str(mapped.name), data, len(mapped.quads), violations, seconds)
 
 
 def build_all(
@@ -139,22 +142,33 @@ def finish(store: OxigraphStore, built: list[Built], sources: list[Source]) -> N
 
 
 def time_queries(
-    store: OxigraphStore, params: dict[str, dict[str, str]], *, runs: int
+    store: OxigraphStore,
+    params: dict[str, dict[str, str]],
+    *,
+    runs: int,
+    limit: int | None = TABLE_PAGE,
 ) -> dict[str, dict[str, Any]]:
-    """Run each saved query `runs` times (fewer if slow): p50, p95 and rows."""
+    """Run each saved query `runs` times (fewer if slow): p50, p95 and rows.
+
+    Each runs as `kg query NAME --param …` shows it: the first page of `limit` rows
+    (None: every row), with whether more rows follow.
+    """
     timings: dict[str, dict[str, Any]] = {}
     for name in query_names():
         query = load_query(name)
         bound = params.get(name, {})
         seconds: list[float] = []
-        rows = 0
+        rows, more = 0, False
         while _more(seconds, runs):
             start = time.perf_counter()
-            rows = len(run_query(store, query, bound).rows)
+            page = run_page(store, query, bound, limit=limit)
             seconds.append(time.perf_counter() - start)
+            rows, more = len(page.results.rows), page.more
         timings[name] = {
             "params": bound,
+            "limit": limit,
             "rows": rows,
+            "more": more,
             "runs": len(seconds),
             "p50_ms": 1000 * percentile(seconds, 50),
             "p95_ms": 1000 * percentile(seconds, 95),
@@ -193,14 +207,27 @@ def time_exports(store: OxigraphStore) -> dict[str, float]:
 
 
 def query_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
-    """Pick parameter values the data has: the busiest body, force, topic and person."""
+    """Pick parameter values the data has: the busiest body, force, topic and person.
+
+    A listing of every meeting's rows is asked for one force, as a person looking
+    through the graph would ask for it (`kg query actions --param force=…`); so is
+    `people-across-bodies`, since a person's IRI names its force.
+    """
     prefix = f"PREFIX kg: <{KG}>\n"
     body, force = _top(store, prefix + _TOP_BODY, 2)
     (topic,) = _top(store, prefix + _TOP_TOPIC, 1)
     (name,) = _top(store, prefix + _TOP_NAME, 1)
     force_key = force.rsplit("/", 1)[-1]
     topic_key = topic.rsplit("/", 1)[-1]
+    listings = (
+        "actions",
+        "agenda-items",
+        "participants",
+        "people-across-bodies",
+        *VIZ_QUERIES,
+    )
     return {
+        **{listing: {"force": force_key} for listing in listings},
         "attendance-record": {"name": name},
         "decisions": {"force": force_key, "since": "2018-01-01"},
         "force-timeline": {"force": force_key},
@@ -210,6 +237,9 @@ def query_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
         "topic-cooccurrence": {"force": force_key},
         "topics-by-force": {"force": force_key},
     }
+
+
+VIZ_QUERIES = ("viz-decisions", "viz-items", "viz-meetings", "viz-people")
 
 
 _TOP_BODY = """SELECT ?body ?force (COUNT(?m) AS ?n)

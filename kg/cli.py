@@ -21,8 +21,8 @@ import kg
 from kg import pipeline
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store
-from kg.queries import load_query, query_names, run_query
-from kg.results import FORMATTERS
+from kg.queries import load_query, query_names, run_page
+from kg.results import FORMATTERS, TABLE_PAGE
 from kg.store import GraphStore, folder_store, graph_format, memory_store, open_data
 from kg.viz.cli import COMMANDS as VIZ_COMMANDS
 
@@ -221,6 +221,19 @@ def validate_command(graph: Path, engine: str) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=None,
+    help=f"Rows to show at most, 0 for all [default: {TABLE_PAGE:,} for a table, "
+    "all for csv and json].",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Rows to skip first (the next page: --offset 1000).",
+)
 def query(
     name: str,
     data: Path | None,
@@ -228,19 +241,29 @@ def query(
     timeout: float,
     params: tuple[str, ...],
     fmt: str,
+    limit: int | None,
+    offset: int,
 ) -> None:
     """Run a saved query (NAME, see `kg queries`) or a FILE.rq against a graph."""
     from kg.remote import open_source
 
+    page = (TABLE_PAGE if fmt == "table" else 0) if limit is None else limit
     with user_errors():
         loaded = load_query(name)
         values = _read_params(params)
         store = open_source(data, endpoint, timeout=timeout)
         try:
-            results = run_query(store, loaded, values)
+            found = run_page(store, loaded, values, limit=page or None, offset=offset)
         finally:
             store.close()
-    click.echo(FORMATTERS[fmt](results), nl=False)
+    click.echo(FORMATTERS[fmt](found.results), nl=False)
+    if found.more:
+        shown = f"{offset + 1:,}-{offset + len(found.results.rows):,}"
+        click.echo(
+            f"kg: showing rows {shown}; more follow (--offset {offset + page} for "
+            "the next page, --limit 0 for all)",
+            err=True,
+        )
 
 
 def _read_params(params: tuple[str, ...]) -> dict[str, str]:

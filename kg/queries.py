@@ -12,13 +12,18 @@ block placed first in the query's WHERE group, which any SPARQL 1.1 engine joins
 the group's FILTERs and OPTIONALs run. The term is written by pyoxigraph's own N-Triples
 serialisation of a validated `NamedNode`/`Literal`, so no value can change the query's
 shape; an optional parameter left out stays unbound (`FILTER(!BOUND(?since) || …)`).
+
+A bound value drives the join only if the query joins on it, which would drop every row
+when it is left out; so lines between `#+ if force` and `#+ end` are kept only when
+`force` is given. That depends on the names given, never on the values (still bound by
+`VALUES`). `limit` and `offset` end the query with `LIMIT`/`OFFSET`: one page of rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +46,9 @@ _HEADER_LINE = re.compile(r"^#\+\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$"
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*(?::\s*(?P<type>[A-Za-z:_]+))?\s*(?P<opt>\(optional\))?$"
 )
+# `#+ if force` opens a block kept only when `force` is bound; `#+ end` closes it
+_IF_LINE = re.compile(r"^\s*#\+\s*if\s+(?P<name>[A-Za-z_]\w*)\s*$")
+_END_LINE = re.compile(r"^\s*#\+\s*end\s*$")
 # `cyber-crime`, `avon-and-somerset`: a key of a thesaurus or of forces.ttl
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # `https://w3id.org/police-kg/id/topic/cyber-crime`, `urn:x:y`: an absolute IRI
@@ -181,6 +189,9 @@ def parse_query(name: str, text: str, *, origin: str) -> Query:
         if part.strip() and part.strip() != "-"
     )
     summary = " ".join(header.get("summary", []))
+    # A misplaced `#+ if`/`#+ end` is reported when the query is loaded, not run.
+    names = {p.name for p in params}
+    keep_blocks(text, names, declared=names, origin=origin)
     return Query(name=name, origin=origin, text=text, summary=summary, params=params)
 
 
@@ -222,19 +233,85 @@ def _param_reader(param: Param) -> Callable[[str], Bound]:
     return TYPES[param.type]
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Some rows of a query's results, and whether more rows follow them."""
+
+    results: Results
+    more: bool
+
+
 def run_query(
-    store: GraphStore, query: Query | str, params: Mapping[str, str]
+    store: GraphStore,
+    query: Query | str,
+    params: Mapping[str, str],
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Results:
     """Run a saved query (a `Query` or its name) with `params` bound as RDF terms."""
     loaded = query if isinstance(query, Query) else load_query(query)
+    if (limit is not None and limit < 0) or offset < 0:
+        raise KgError(f"{loaded.name}: a limit or offset is a whole number ≥ 0")
     terms = bind_params(loaded, params)
-    text = with_values(loaded.text, terms, origin=loaded.origin)
+    declared = {p.name for p in loaded.params}
+    kept = keep_blocks(loaded.text, set(terms), declared=declared, origin=loaded.origin)
+    text = with_values(kept, terms, origin=loaded.origin)
+    paged = with_page(text, limit, offset)
     try:
-        return store.select(text)
+        results = store.select(paged or text)
     except KgError as error:
         raise KgError(f"{loaded.origin}: {error}") from None
     except (RuntimeError, ValueError, OSError) as error:
         raise KgError(f"{loaded.origin}: query failed: {error}") from None
+    if paged is None and (limit is not None or offset):
+        # The query pages itself (its own LIMIT, OFFSET or VALUES): cut its rows here.
+        end = None if limit is None else offset + limit
+        return Results(results.variables, results.rows[offset:end])
+    return results
+
+
+def run_page(
+    store: GraphStore,
+    query: Query | str,
+    params: Mapping[str, str],
+    *,
+    limit: int | None,
+    offset: int = 0,
+) -> Page:
+    """Run a query for `limit` rows (None: all) after `offset`; say if more follow."""
+    if limit is None:
+        return Page(run_query(store, query, params, offset=offset), more=False)
+    found = run_query(store, query, params, limit=limit + 1, offset=offset)
+    rows = found.rows[:limit]
+    return Page(Results(found.variables, rows), more=len(found.rows) > limit)
+
+
+def keep_blocks(text: str, bound: set[str], *, declared: set[str], origin: str) -> str:
+    r"""Keep the lines of each `#+ if NAME` block whose NAME is `bound`, drop the rest.
+
+    >>> text = "SELECT * {\n#+ if force\n?b ?p ?force .\n#+ end\n?s ?p ?o }"
+    >>> keep_blocks(text, set(), declared={"force"}, origin="q")
+    'SELECT * {\n?s ?p ?o }'
+    >>> keep_blocks(text, {"force"}, declared={"force"}, origin="q")
+    'SELECT * {\n?b ?p ?force .\n?s ?p ?o }'
+    """
+    lines: list[str] = []
+    within: str | None = None
+    for number, line in enumerate(text.split("\n"), 1):
+        opened, closed = _IF_LINE.match(line), _END_LINE.match(line)
+        if opened and within is None and opened["name"] in declared:
+            within = opened["name"]
+        elif closed and within is not None:
+            within = None
+        elif opened or closed:
+            problem = "an unknown parameter" if opened and within is None else "a stray"
+            raise KgError(f"{origin}: line {number}: {problem} {line.strip()!r}")
+        elif within is None or within in bound:
+            lines.append(line)
+    if within is not None:
+        raise KgError(f"{origin}: `#+ if {within}` has no `#+ end`")
+    return "\n".join(lines)
 
 
 def with_values(text: str, terms: Mapping[str, Bound], *, origin: str) -> str:
@@ -270,16 +347,53 @@ def where_brace(text: str) -> int | None:
     >>> where_brace('PREFIX k: <a#b> # {\nSELECT (STR("{") AS ?x) { ?s ?p ?o }')
     44
     """
-    depth, i = 0, 0
+    depth = 0
+    for i, char in _code(text, 0):
+        if char == "{" and depth == 0:
+            return i
+        depth += {"(": 1, ")": -1}.get(char, 0)
+    return None
+
+
+def _code(text: str, start: int) -> Iterator[tuple[int, str]]:
+    """Each character of `text` from `start` outside IRIs, strings and comments."""
+    i = start
     while i < len(text):
-        char = text[i]
-        skip = {"<": _IRIREF, '"': _STRING, "'": _STRING, "#": _COMMENT}.get(char)
+        skip = {"<": _IRIREF, '"': _STRING, "'": _STRING, "#": _COMMENT}.get(text[i])
         found = skip.match(text, i) if skip else None
         if found:
             i = found.end()
             continue
-        if char == "{" and depth == 0:
-            return i
-        depth += {"(": 1, ")": -1}.get(char, 0)
+        yield i, text[i]
         i += 1
+
+
+# What a query's own paging or trailing data looks like after its WHERE group
+_PAGING = re.compile(r"\b(?:LIMIT|OFFSET|VALUES)\b", re.I)
+
+
+def with_page(text: str, limit: int | None, offset: int) -> str | None:
+    r"""End `text` with `LIMIT`/`OFFSET`; None where the query has its own or none fits.
+
+    >>> with_page("SELECT * { ?s ?p ?o } ORDER BY ?s # last", 10, 20)
+    'SELECT * { ?s ?p ?o } ORDER BY ?s # last\nLIMIT 10\nOFFSET 20\n'
+    >>> with_page("SELECT * { ?s ?p ?o } LIMIT 5", 10, 0) is None
+    True
+    """
+    if limit is None and not offset:
+        return text
+    brace = where_brace(text)
+    end = None if brace is None else _group_end(text, brace)
+    if end is None or _PAGING.search(_COMMENT.sub("", text[end:])):
+        return None
+    page = "" if limit is None else f"\nLIMIT {int(limit)}"
+    return text + page + (f"\nOFFSET {int(offset)}" if offset else "") + "\n"
+
+
+def _group_end(text: str, brace: int) -> int | None:
+    depth = 0
+    for i, char in _code(text, brace):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return i + 1
     return None

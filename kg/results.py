@@ -18,6 +18,8 @@ import pyoxigraph as ox
 from kg.namespaces import PREFIXES
 from kg.store import Results, Term
 
+# Rows a table shows unless asked for more: a page a person reads, fetched quickly.
+TABLE_PAGE = 1000
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 # What a terminal acts on instead of showing: C0 and C1 controls (colours, cursor

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph, URIRef
 
 import kg
-from kg import pipeline
+from kg import build
 from kg.cli import _progress, cli
+from kg.mapping.evidence import Triple
 from kg.namespaces import KG
-from kg.records import Source
+from kg.records import Meeting
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = sorted(SEEDS.glob("*.txt"))[0]
@@ -255,14 +255,12 @@ def test_validate_passes_the_seeds_and_fails_a_broken_graph_readably(
 def test_ingest_warns_about_a_meeting_that_breaks_the_shapes_and_writes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = pipeline.build_meeting
+    real = build.meeting_to_triples
 
-    def without_body(text: str, source: Source) -> tuple[URIRef, Graph]:
-        name, graph = real(text, source)
-        graph.remove((None, KG.body, None))
-        return name, graph
+    def without_body(meeting: Meeting, text: str) -> list[Triple]:
+        return [t for t in real(meeting, text) if t[1] != KG.body]
 
-    monkeypatch.setattr(pipeline, "build_meeting", without_body)
+    monkeypatch.setattr(build, "meeting_to_triples", without_body)
     out = tmp_path / "g.ttl"
     code, _, err = run("ingest", SEED, "--out", out)
     assert code == 0

@@ -6,21 +6,26 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import XSD
 
+from kg.cli import cli
 from kg.errors import KgError
 from kg.namespaces import ID
 from kg.queries import (
     Param,
     bind_params,
+    keep_blocks,
     load_query,
     parse_query,
     query_names,
+    run_page,
     run_query,
     where_brace,
+    with_page,
     with_values,
 )
 from kg.store import OxigraphStore, memory_store
@@ -250,3 +255,186 @@ def test_unusable_query_files_name_themselves(
     with pytest.raises(KgError) as raised:
         load_query(str(path))
     assert str(raised.value).startswith(str(path)) and message in str(raised.value)
+
+
+# The force parameter drives the join through a block kept only when it is bound.
+BLOCKED = """#+ params: force: force (optional), since: xsd:date (optional)
+PREFIX ex: <http://example.org/>
+SELECT ?meeting ?date
+WHERE {
+  #+ if force
+  ?meeting ex:force ?force .
+  #+ end
+  ?meeting ex:date ?date .
+  FILTER(!BOUND(?since) || ?date >= ?since)
+}
+ORDER BY ?meeting
+"""
+
+
+def blocked(store: OxigraphStore, params: dict[str, str]) -> list[str]:
+    results = run_query(store, parse_query("b", BLOCKED, origin="b.rq"), params)
+    return [row[0].value.rsplit("/", 1)[-1] for row in results.rows if row[0]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"since": "2019-01-01"},
+        {"force": "avon-and-somerset"},
+        {"force": "thames-valley", "since": "2018-01-01"},
+        {"force": "no-such-force"},
+    ],
+)
+def test_a_block_kept_for_a_bound_parameter_gives_the_filtered_rows(
+    dated_store: OxigraphStore, params: dict[str, str]
+) -> None:
+    assert blocked(dated_store, params) == meetings(dated_store, params)
+
+
+def test_a_block_goes_when_its_parameter_is_left_out() -> None:
+    query = parse_query("b", BLOCKED, origin="b.rq")
+    declared = {p.name for p in query.params}
+    bare = keep_blocks(query.text, set(), declared=declared, origin="b.rq")
+    kept = keep_blocks(query.text, {"force"}, declared=declared, origin="b.rq")
+    assert "ex:force" not in bare and "#+" not in bare.split("WHERE")[1]
+    assert "?meeting ex:force ?force ." in kept and "#+ end" not in kept
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("#+ if colour\n?s ?p ?o .\n#+ end", "unknown parameter '#+ if colour'"),
+        ("#+ if force\n?s ?p ?force .", "`#+ if force` has no `#+ end`"),
+        ("?s ?p ?o .\n#+ end", "a stray '#+ end'"),
+        ("#+ if force\n#+ if force\n#+ end\n#+ end", "a stray '#+ if force'"),
+    ],
+)
+def test_a_misplaced_block_is_a_broken_query(body: str, message: str) -> None:
+    text = f"#+ params: force: force (optional)\nSELECT * {{\n{body}\n}}"
+    with pytest.raises(KgError, match="q.rq: ") as raised:
+        parse_query("q", text, origin="q.rq")
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "x\n#+ end\n} ; DROP ALL #",
+        "avon-and-somerset\n#+ if force",
+        '" } #+ end',
+    ],
+)
+def test_a_hostile_value_cannot_open_or_close_a_block(
+    dated_store: OxigraphStore, hostile: str
+) -> None:
+    before = sorted(map(str, dated_store.quads()))
+    for name in ("force", "since"):
+        with pytest.raises(KgError) as raised:
+            blocked(dated_store, {name: hostile})
+        assert "\n" not in str(raised.value) and f"{name}=" in str(raised.value)
+    query = parse_query(
+        "s",
+        "#+ params: v: string (optional)\nSELECT ?v WHERE {\n#+ if v\n#+ end\n}",
+        origin="s.rq",
+    )
+    assert run_query(dated_store, query, {"v": hostile}).rows == (
+        (ox.Literal(hostile),),
+    )
+    assert sorted(map(str, dated_store.quads())) == before
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "expected"),
+    [
+        (None, 0, ["m1", "m2", "m3"]),
+        (2, 0, ["m1", "m2"]),
+        (2, 2, ["m3"]),
+        (0, 0, []),
+        (None, 1, ["m2", "m3"]),
+        (5, 5, []),
+    ],
+)
+def test_limit_and_offset_give_one_page_of_the_ordered_rows(
+    dated_store: OxigraphStore, limit: int | None, offset: int, expected: list[str]
+) -> None:
+    query = parse_query("dated", DATED, origin="dated.rq")
+    rows = run_query(dated_store, query, {}, limit=limit, offset=offset).rows
+    assert [row[0].value.rsplit("/", 1)[-1] for row in rows if row[0]] == expected
+
+
+def test_a_page_says_whether_more_rows_follow(dated_store: OxigraphStore) -> None:
+    query = parse_query("dated", DATED, origin="dated.rq")
+    assert run_page(dated_store, query, {}, limit=2).more
+    assert not run_page(dated_store, query, {}, limit=3).more
+    assert not run_page(dated_store, query, {}, limit=2, offset=1).more
+    page = run_page(dated_store, query, {}, limit=None)
+    assert (len(page.results.rows), page.more) == (3, False)
+
+
+def test_a_query_with_its_own_limit_is_paged_after_it_runs(
+    dated_store: OxigraphStore,
+) -> None:
+    text = DATED.replace("ORDER BY ?meeting", "ORDER BY ?meeting LIMIT 2")
+    query = parse_query("own", text, origin="own.rq")
+    rows = run_query(dated_store, query, {}, limit=5, offset=1).rows
+    assert [row[0].value.rsplit("/", 1)[-1] for row in rows if row[0]] == ["m2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELECT * { ?s ?p ?o }", "SELECT * { ?s ?p ?o }\nLIMIT 3\nOFFSET 1\n"),
+        ("SELECT * { ?s ?p ?o } # } LIMIT", "SELECT * { ?s ?p ?o } # } LIMIT\nLIMIT 3"),
+        ('SELECT * { ?s ?p "}" } ORDER BY ?s', 'SELECT * { ?s ?p "}" } ORDER BY ?s\nL'),
+        ("SELECT * { ?s ?p ?o } OFFSET 2", None),
+        ("SELECT * { } VALUES ?s { 1 }", None),
+        ("SELECT * { { SELECT ?s { ?s ?p ?o } LIMIT 1 } }", "SELECT * { { SELECT"),
+    ],
+)
+def test_with_page_ends_the_query_unless_it_pages_itself(
+    text: str, expected: str | None
+) -> None:
+    paged = with_page(text, 3, 1)
+    if expected is None:
+        assert paged is None
+    else:
+        assert paged is not None and paged.startswith(expected)
+        assert paged.endswith("\nLIMIT 3\nOFFSET 1\n")
+
+
+def test_a_negative_limit_or_offset_is_refused(dated_store: OxigraphStore) -> None:
+    query = parse_query("dated", DATED, origin="dated.rq")
+    for page in ({"limit": -1}, {"offset": -1}):
+        with pytest.raises(KgError, match="whole number"):
+            run_query(dated_store, query, {}, **page)
+
+
+def test_the_terminal_table_shows_a_page_and_says_more_follow(
+    seed_graph: Path,
+) -> None:
+    args = ["query", "participants", "--data", str(seed_graph)]
+    every = CliRunner().invoke(cli, [*args, "--format", "csv"])
+    total = len(every.stdout.splitlines()) - 1
+    assert every.exit_code == 0 and "more follow" not in every.stderr and total > 3
+    paged = CliRunner().invoke(cli, [*args, "--limit", "2", "--offset", "1"])
+    assert paged.exit_code == 0, paged.output
+    assert "(2 rows)" in paged.stdout
+    assert "showing rows 2-3; more follow (--offset 3" in paged.stderr
+    assert "--limit 0 for all" in paged.stderr
+    whole = CliRunner().invoke(cli, [*args, "--limit", "0"])
+    assert f"({total} rows)" in whole.stdout and not whole.stderr
+    csv_page = CliRunner().invoke(cli, [*args, "--format", "csv", "--limit", "1"])
+    assert len(csv_page.stdout.splitlines()) == 2 and "more follow" in csv_page.stderr
+
+
+def test_a_table_shows_the_default_page_unless_asked_for_all(
+    seed_graph: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kg.cli.TABLE_PAGE", 2)
+    args = ["query", "participants", "--data", str(seed_graph)]
+    table = CliRunner().invoke(cli, args)
+    assert "(2 rows)" in table.stdout and "showing rows 1-2" in table.stderr
+    whole = CliRunner().invoke(cli, [*args, "--format", "json"])
+    assert whole.exit_code == 0 and not whole.stderr

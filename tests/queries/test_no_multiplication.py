@@ -75,3 +75,31 @@ def test_the_meetings_query_gives_one_row_a_meeting(
     (alone,) = _rows(stores[0], "force-timeline")
     timeline = _rows(stores[1], "force-timeline")
     assert [row[-1] for row in timeline] == [alone[-1]] * 3
+
+
+SEED_FORCE = "avon-and-somerset"
+SEED_BODY = (
+    "https://w3id.org/police-kg/id/body/avon-and-somerset/"
+    "avon-and-somerset-police-and-crime-board"
+)
+NARROWING = [
+    (name, param, value)
+    for name in query_names()
+    for param, value in (("force", SEED_FORCE), ("body", SEED_BODY))
+    if any(p.name == param and p.optional for p in load_query(name).params)
+]
+
+
+@pytest.mark.parametrize(("name", "param", "value"), NARROWING)
+def test_the_one_force_or_body_there_is_narrows_to_the_same_rows_in_order(
+    stores: tuple[OxigraphStore, ...], name: str, param: str, value: str
+) -> None:
+    three, query = stores[1], load_query(name)
+    base = {k: v for k, v in PARAMS.get(name, {}).items() if k != param}
+    every = run_query(three, query, base).rows
+    narrowed = run_query(three, query, {**base, param: value}).rows
+    # `people-across-bodies` wants one person at two bodies; here is only one body.
+    assert every or name == "people-across-bodies"
+    assert narrowed == every
+    other = {"force": "thames-valley", "body": SEED_BODY + "-x"}[param]
+    assert run_query(three, query, {**base, param: other}).rows == ()
