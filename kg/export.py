@@ -60,16 +60,38 @@ def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
 def serialize_store(store: GraphStore, fmt: ox.RdfFormat) -> bytes:
     """Serialise the whole store in `fmt`: the same content gives the same bytes."""
     keep_graphs = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items() if name != "id"}
+    if not keep_graphs:
+        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads())
+        lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        if b"_:" not in lines:  # no blank node to label (a quote with "_:" goes below)
+            return _sorted_triples(lines, fmt, prefixes)
     quads = canonical_quads(store.quads(), keep_graphs=keep_graphs)
     # Oxigraph escapes the `/` of prefixed names (`id:meeting\/000`), so data IRIs stay
     # written in full.
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items() if name != "id"}
     if keep_graphs:
         data = ox.serialize(quads, format=fmt, prefixes=prefixes)
     else:
-        triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-        data = ox.serialize(triples, format=fmt, prefixes=prefixes)
+        sorted_triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        data = ox.serialize(sorted_triples, format=fmt, prefixes=prefixes)
     return data if data is not None else b""
+
+
+def _sorted_triples(
+    ntriples: bytes, fmt: ox.RdfFormat, prefixes: dict[str, str]
+) -> bytes:
+    """N-Triples statements, each once, in `canonical_quads` order, written in `fmt`.
+
+    Sorting N-Triples lines is sorting (subject, predicate, object) by their N-Triples
+    forms, as `canonical_quads` does, without a Python tuple of strings per statement
+    (6.5 million statements at 10,000 meetings).
+    """
+    lines = sorted(set(ntriples.splitlines()))
+    data = b"\n".join(lines) + b"\n" if lines else b""
+    if fmt == ox.RdfFormat.N_TRIPLES:
+        return data
+    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
 
 
 def write_atomic(path: Path, data: bytes) -> None:
