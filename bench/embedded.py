@@ -4,22 +4,24 @@ One run reads the documents (`kg.pipeline.read_document`), then a process pool o
 documents parses, maps and validates each one as the ingest workers do
 (`kg.parse.parse_document`, `kg.build.map_meeting`, `kg.build.check_meeting`) and
 hands back its meeting as N-Quads bytes in the meeting's named graph
-(`kg.build.meeting_nquads`); the coordinator loads them into an in-memory Oxigraph
-store, finishes it as `kg ingest` does (`kg.pipeline.finish_store`: reference graph,
-provenance, people resolution), runs every saved query several times and exports the
-store to Turtle and N-Triples (`kg.export.export_store`). Stage times inside workers
+(`kg.build.meeting_nquads`); the coordinator loads each as it arrives, one transaction
+a meeting, into an in-memory Oxigraph store, finishes it as `kg ingest` does
+(`kg.pipeline.finish_store`: reference graph, provenance, people resolution), runs
+every saved query several times and exports the store to Turtle and N-Triples
+(`kg.export.export_store`). Stage times inside workers
 are summed CPU-bound seconds; every other time is wall-clock.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import multiprocessing
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,11 +96,13 @@ def build_all(
     workers: int,
     progress: Progress,
     engine: str | None = "sparql",
+    sink: Callable[[Built], None] | None = None,
 ) -> tuple[list[Built], float, float]:
     """Build every document on a pool of `workers` processes, in document order.
 
     Gives the built documents, the seconds of pool start-up (imports, shapes and
-    thesaurus loaded in each worker) and the seconds of the work itself.
+    thesaurus loaded in each worker) and the seconds of the work itself. With a
+    `sink`, each document goes to it as it arrives and is kept without its N-Quads.
     """
     built: list[Built] = []
     context = multiprocessing.get_context("fork")
@@ -111,6 +115,9 @@ def build_all(
         progress("ingest+validate", 0)
         build = functools.partial(build_document, engine=engine)
         for done, item in enumerate(pool.imap(build, jobs, chunksize=4), 1):
+            if sink is not None:
+                sink(item)
+                item = dataclasses.replace(item, nquads=b"")
             built.append(item)
             if done % 50 == 0:
                 progress("ingest+validate", done)
@@ -118,16 +125,23 @@ def build_all(
     return built, warm - start, end - warm
 
 
+class Loader:
+    """Loads each meeting into `store` as it arrives, one transaction each as `kg
+    ingest` does (while the workers build the next ones), and counts the seconds."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store = store
+        self.seconds = 0.0
+
+    def __call__(self, built: Built) -> None:
+        start = time.perf_counter()
+        self.store.oxigraph.load(built.nquads, format=ox.RdfFormat.N_QUADS)
+        self.seconds += time.perf_counter() - start
+
+
 def _worker_id(_: int) -> int:
     time.sleep(0.01)
     return os.getpid()
-
-
-def load_store(built: Iterable[Built]) -> OxigraphStore:
-    """Load the meetings' N-Quads into a fresh in-memory store, in one bulk load."""
-    store = memory_store()
-    store.oxigraph.bulk_load(b"".join(b.nquads for b in built), ox.RdfFormat.N_QUADS)
-    return store
 
 
 def finish(store: OxigraphStore, built: list[Built], sources: list[Source]) -> None:
@@ -272,12 +286,11 @@ def ingest_stages(
     start = clock()
     jobs = [read_document(path) for path in paths]
     read = clock()
+    store = memory_store()
+    loader = Loader(store)
     built, warm_s, work_s = build_all(
-        jobs, workers=workers, progress=progress, engine=validation
+        jobs, workers=workers, progress=progress, engine=validation, sink=loader
     )
-    ingested = clock()
-    progress("load", len(built))
-    store = load_store(built)
     loaded = clock()
     finish(store, built, [source for _, source in jobs])
     finished = clock()
@@ -287,7 +300,8 @@ def ingest_stages(
         "read_s": read - start,
         "pool_start_s": warm_s,
         "ingest_validate_s": work_s,
-        "load_s": loaded - ingested,
+        # Seconds the coordinator spent loading, within the pool's time.
+        "load_s": loader.seconds,
         "finish_s": finished - loaded,
         # The pool's start-up is a constant, reported apart from the per-N work.
         "end_to_end_s": finished - start - warm_s,
