@@ -77,7 +77,9 @@ def check_meeting(mapped: Mapped, *, engine: str = "sparql") -> Report:
     # pySHACL is slow to import and only `ingest` and `validate` need it.
     from kg.validate import validate_quads
 
-    return validate_quads(mapped.quads, data=mapped.graph, engine=engine)
+    return validate_quads(
+        mapped.quads, data=mapped.graph, engine=engine, triples=mapped.triples
+    )
 
 
 def meeting_ntriples(mapped: Mapped) -> bytes:

@@ -29,14 +29,18 @@ from kg.resources import names, read_text
 from kg.shacl_sparql import (
     Compiled,
     Failure,
+    Index,
     Select,
     compile_shapes,
     find_failures,
+    ox_quads,
     oxigraph_select,
     path_text,
     to_oxigraph,
 )
+from kg.shacl_sparql.local import Properties
 
+Triple = tuple[Node, Node, Node]
 # Ways a node shape picks its focus nodes.
 _TARGET_KEYS = (
     SH.targetClass,
@@ -114,20 +118,49 @@ def validate(
 
 
 def validate_quads(
-    quads: Collection[ox.Quad], *, data: Callable[[], Graph], engine: str = "sparql"
+    quads: Collection[ox.Quad],
+    *,
+    data: Callable[[], Graph],
+    engine: str = "sparql",
+    triples: Collection[Triple] | None = None,
 ) -> Report:
     """Validate one meeting given as Oxigraph quads, as `validate` validates a graph.
 
     `data()` gives the same triples as an rdflib graph: pySHACL reads that (the
     `pyshacl` engine, or shapes that do not compile), and only then is it built.
+    `triples`, the same triples again if the caller has them, let the simplest
+    checks run in Python (`kg.shacl_sparql.find_failures`) instead of as queries.
     """
     if engine == "pyshacl":
         return _pyshacl_report(with_reference(data()), shapes_graph())
     check(engine)
     store = ox.Store()
     store.extend(quads)
-    store.extend(reference_for(quads))
-    return validate_oxigraph(store, data=lambda: with_reference(data()))
+    if triples is None:
+        store.extend(reference_for(quads))
+        return validate_oxigraph(store, data=lambda: with_reference(data()))
+    # The same reference triples as `reference_for`, found in the index.
+    index = Index(triples)
+    about = _reference_by_subject()
+    added: list[ox.Quad] = []
+    for node in index.dangling():
+        found = about.get(node)
+        if found is not None:
+            index.add(node, found[0])
+            added.extend(found[1])
+    store.extend(added)
+    return validate_oxigraph(store, data=lambda: with_reference(data()), index=index)
+
+
+@lru_cache(maxsize=1)
+def _reference_by_subject() -> dict[Node, tuple[Properties, tuple[ox.Quad, ...]]]:
+    """Give each reference subject's values (as an `Index` holds them) and quads."""
+    triples = list(_reference())
+    quads: dict[Node, list[ox.Quad]] = {}
+    for triple, quad in zip(triples, ox_quads(triples), strict=True):
+        quads.setdefault(triple[0], []).append(quad)
+    index = Index(triples)
+    return {node: (index.values_of(node), tuple(quads[node])) for node in quads}
 
 
 ENGINES = ("pyshacl", "sparql")
@@ -180,8 +213,12 @@ def validate_oxigraph(
     *,
     shapes: Graph | None = None,
     data: Callable[[], Graph] | None = None,
+    index: Index | None = None,
 ) -> Report:
     """Validate everything in `store` (its graphs as one) with the SPARQL engine.
+
+    `index`, when given, holds all the triples in `store`: the simplest checks then
+    run on it in Python (`kg.shacl_sparql.find_failures`).
 
     Node shapes that do not compile (`kg.shacl_sparql.Compiled.fallback`) are checked
     by pySHACL on `data()` (the same triples as an rdflib graph) whenever the store may
@@ -190,7 +227,7 @@ def validate_oxigraph(
     compiled = _default_compiled() if shapes is None else compile_shapes(shapes)
     shapes = shapes if shapes is not None else _default_shapes()
     select = oxigraph_select(store)
-    failures = find_failures(select, compiled.checks)
+    failures = find_failures(select, compiled.checks, index=index)
     results = [*_with_source_files(select, failures)]
     if compiled.fallback and _may_apply(store, shapes, compiled.fallback):
         if data is None:

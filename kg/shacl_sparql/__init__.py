@@ -25,6 +25,7 @@ from kg.shacl_sparql.compile import (
     path_sparql,
     path_text,
 )
+from kg.shacl_sparql.local import Index
 from kg.shacl_sparql.run import (
     Failure,
     Select,
@@ -38,6 +39,7 @@ __all__ = [
     "Check",
     "Compiled",
     "Failure",
+    "Index",
     "NotCompilableError",
     "Select",
     "compile_shapes",

@@ -4,13 +4,15 @@ Part of the SPARQL validation engine (`kg.shacl_sparql`). Each query costs Oxigr
 fixed 20-40 microseconds however small the data, and a meeting is checked against
 over a hundred constraints, so checks of one focus share queries: `absent` checks
 (`sh:minCount 1` on an IRI path) in one `VALUES` list, `most` checks (`sh:maxCount`)
-in one grouped count, and value checks (datatype, class, pattern, ...) in `UNION`s of
-at most `UNION_SIZE` (Oxigraph plans a long union slowly). A query's ?check column
-says which check a row fails; a row gives the variables the check's own query gives.
+in one grouped count, and value checks (datatype, class, pattern, ...) and SPARQL
+constraints in `UNION`s of at most `UNION_SIZE` (Oxigraph plans a long union
+slowly). A query's ?check column says which check a row fails; a row gives the
+variables the check's own query gives.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +23,8 @@ from kg.shacl_sparql.compile import Check
 CHECK = "check"
 # Value checks per UNION query.
 UNION_SIZE = 8
+# A SPARQL constraint using the ?check variable itself runs alone.
+_OWN_CHECK = re.compile(rf"[?$]{CHECK}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +45,12 @@ def batch_checks(checks: tuple[Check, ...]) -> tuple[Batch, ...]:
     batches: list[Batch] = []
     for check in checks:
         part = check.part
-        if part is None:
+        if part is None or (part.kind == "sparql" and _OWN_CHECK.search(part.pattern)):
             batches.append(Batch(check.sparql, (check,)))
         else:
             groups[(part.kind, part.header, part.focus)].append(check)
     for (kind, _, _), members in groups.items():
-        size = UNION_SIZE if kind == "value" else len(members)
+        size = UNION_SIZE if kind in ("value", "sparql") else len(members)
         for start in range(0, len(members), size):
             batches.append(_batch(kind, tuple(members[start : start + size])))
     return tuple(batches)
@@ -78,7 +82,7 @@ def _batch(kind: str, checks: tuple[Check, ...]) -> Batch:
         union = " UNION ".join(
             f"{{ BIND ({n} AS ?{CHECK}) {p.pattern} }}" for n, p in enumerate(parts)
         )
-        sparql = (
-            f"{header}SELECT DISTINCT ?{CHECK} ?this ?value WHERE {{ {focus} {union} }}"
-        )
+        # A SPARQL constraint's rows keep every variable its own SELECT gives.
+        shown = "*" if kind == "sparql" else f"DISTINCT ?{CHECK} ?this ?value"
+        sparql = f"{header}SELECT {shown} WHERE {{ {focus} {union} }}"
     return Batch(sparql, checks)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -59,8 +59,9 @@ class Part:
     """How a check joins others of its focus in one query (`kg.shacl_sparql.batch`).
 
     `kind` is "value" (`pattern` binds ?this and ?value where a value of one path
-    fails), "absent" (`pattern` is an IRI: focus nodes without a value for it) or
-    "most" (`pattern` is an IRI, `limit` the most values allowed).
+    fails), "absent" (`pattern` is an IRI: focus nodes without a value for it),
+    "most" (`pattern` is an IRI, `limit` the most values allowed) or "sparql"
+    (`pattern` is a SPARQL constraint's SELECT, as a sub-query).
     """
 
     kind: str
@@ -71,8 +72,28 @@ class Part:
 
 
 @dataclass(frozen=True, slots=True)
+class Local:
+    """A check simple enough to run in Python on the triples (`kg.shacl_sparql.local`).
+
+    `kind` is "absent" (focus nodes without a value for `predicate`), "most" (focus
+    nodes with more than `limit` values) or "class" (values that are not instances
+    of `cls` or of a subclass of it).
+    """
+
+    kind: str
+    predicate: str
+    limit: int = 0
+    cls: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Check:
-    """One compiled constraint: its query and what a failing row reports."""
+    """One compiled constraint: its query and what a failing row reports.
+
+    `classes`, when not None, says the focus nodes are exactly the instances of these
+    classes and their subclasses, so a check of a class without instances finds
+    nothing; `local` says how to run the check without SPARQL, when it can be.
+    """
 
     component: str
     path: str | None
@@ -80,6 +101,8 @@ class Check:
     severity: str
     sparql: str
     part: Part | None = None  # None: the check runs alone
+    classes: tuple[str, ...] | None = None
+    local: Local | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +152,16 @@ def _shape_checks(shapes: Graph, shape: Node) -> list[Check]:
     if _deactivated(shapes, shape):
         return []
     prefixes, focus = _focus(shapes, shape)
+    classes = _target_classes(shapes, shape)
     severity = _severity(shapes, shape)
     checks: list[Check] = []
     for prop in sorted(shapes.objects(shape, SH.property), key=str):
         if not _deactivated(shapes, prop):
-            checks.extend(_property_checks(shapes, prop, focus, prefixes))
+            checks.extend(_property_checks(shapes, prop, focus, prefixes, classes))
     for constraint in sorted(shapes.objects(shape, SH.sparql), key=str):
         if not _deactivated(shapes, constraint):
-            checks.append(_sparql_check(shapes, constraint, focus, prefixes, severity))
+            check = _sparql_check(shapes, constraint, focus, prefixes, severity)
+            checks.append(replace(check, classes=classes))
     return checks
 
 
@@ -172,6 +197,30 @@ def _focus(shapes: Graph, shape: Node) -> tuple[dict[str, str], str]:
         parts.append(_embedded_select(shapes, target, kind=SH.SPARQLTarget))
     union = " UNION ".join(f"{{ {part} }}" for part in parts)
     return prefixes, f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+
+
+def _target_classes(shapes: Graph, shape: Node) -> tuple[str, ...] | None:
+    """Give the classes whose instances are all the focus nodes, if that is all."""
+    if any((shape, key, None) in shapes for key in (*_TARGETS[1:], SH.target)):
+        return None
+    classes = set(shapes.objects(shape, SH.targetClass))
+    if (shape, RDF.type, RDFS.Class) in shapes:
+        classes.add(shape)
+    if not all(isinstance(cls, URIRef) for cls in classes):
+        return None
+    return tuple(sorted(str(cls) for cls in classes))
+
+
+def _local_form(parameter: Node, value: Node, path: Node | None) -> Local | None:
+    if not isinstance(path, URIRef):
+        return None
+    if parameter == SH.minCount and int(str(value)) == 1:
+        return Local("absent", str(path))
+    if parameter == SH.maxCount:
+        return Local("most", str(path), limit=int(str(value)))
+    if parameter == SH["class"] and isinstance(value, URIRef):
+        return Local("class", str(path), cls=str(value))
+    return None
 
 
 def _embedded_select(shapes: Graph, node: Node, *, kind: URIRef) -> str:
@@ -246,7 +295,11 @@ def path_text(shapes: Graph, path: Node | None) -> str | None:
 
 
 def _property_checks(
-    shapes: Graph, prop: Node, focus: str, prefixes: dict[str, str]
+    shapes: Graph,
+    prop: Node,
+    focus: str,
+    prefixes: dict[str, str],
+    classes: tuple[str, ...] | None,
 ) -> list[Check]:
     raw = shapes.value(prop, SH.path)
     path = path_sparql(shapes, raw)
@@ -265,7 +318,10 @@ def _property_checks(
         part = _part(
             where, focus, header=header, parameter=parameter, value=value, path=raw
         )
-        checks.append(Check(component, shown, text, severity, query, part))
+        local = _local_form(parameter, value, raw) if classes is not None else None
+        checks.append(
+            Check(component, shown, text, severity, query, part, classes, local)
+        )
     return checks
 
 
@@ -380,4 +436,5 @@ def _sparql_check(
     message = str(shapes.value(constraint, SH.message) or "SPARQL constraint failed")
     # `$this` and `?this` are one variable, so the join keeps each target's failures.
     query = f"{header}SELECT * WHERE {{ {focus} {select} }}"
-    return Check("SPARQLConstraintComponent", None, message, severity, query)
+    part = Part("sparql", header, focus, select)
+    return Check("SPARQLConstraintComponent", None, message, severity, query, part)

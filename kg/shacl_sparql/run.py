@@ -9,14 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.namespaces import bind_prefixes
-from kg.shacl_sparql.batch import CHECK, batch_checks
+from kg.shacl_sparql.batch import CHECK, Batch, batch_checks
 from kg.shacl_sparql.compile import Check
+from kg.shacl_sparql.local import Index, local_rows
 from kg.terms import graph_quads
 
 # A SELECT runner: query text in, (variable names, rows of Oxigraph terms) out.
@@ -37,23 +39,68 @@ class Failure:
     severity: str
 
 
-def find_failures(select: Select, checks: Iterable[Check]) -> list[Failure]:
+def find_failures(
+    select: Select,
+    checks: Iterable[Check],
+    *,
+    index: Index | None = None,
+) -> list[Failure]:
     """Run `checks` through `select`: one `Failure` per failing focus node and value.
 
     The checks run in batches (`batch_checks`); the failures come in check order.
+    Given an `index` of everything `select` queries, the checks `Check.local`
+    describes run in Python on it (`kg.shacl_sparql.local`) and queries of classes
+    without instances are skipped, with the same failures.
     """
-    ordered = tuple(checks)
-    position = {check: n for n, check in enumerate(ordered)}
+    plan = _plan(tuple(checks), local=index is not None)
     found: list[tuple[int, Failure]] = []
-    for batch in batch_checks(ordered):
+    if index is not None:
+        for n, check in plan.local:
+            assert check.classes is not None and check.local is not None
+            for bound in local_rows(index, check.classes, check.local):
+                found.append((n, _failure(check, bound)))
+    for batch, positions, classes in plan.batches:
+        if index is not None and classes is not None and not index.focus(classes):
+            continue
         variables, rows = select(batch.sparql)
         for row in rows:
             bound = {name: term for name, term in zip(variables, row, strict=True)}
             which = bound.pop(CHECK, None) if len(batch.checks) > 1 else None
-            check = batch.checks[int(_show(which) or 0)]
-            found.append((position[check], _failure(check, bound)))
+            at = int(_show(which) or 0)
+            found.append((positions[at], _failure(batch.checks[at], bound)))
     found.sort(key=lambda pair: pair[0])
     return [failure for _, failure in found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How `find_failures` runs checks: in Python, and in batches (with positions)."""
+
+    local: tuple[tuple[int, Check], ...]
+    # Each batch, its checks' positions and their focus classes (None: not known).
+    batches: tuple[tuple[Batch, tuple[int, ...], tuple[str, ...] | None], ...]
+
+
+@lru_cache(maxsize=8)
+def _plan(checks: tuple[Check, ...], *, local: bool) -> _Plan:
+    position = {check: n for n, check in enumerate(checks)}
+    here = tuple(
+        (position[c], c)
+        for c in checks
+        if local and c.local is not None and c.classes is not None
+    )
+    done = {id(check) for _, check in here}
+    rest = tuple(check for check in checks if id(check) not in done)
+    batches = tuple(
+        (batch, tuple(position[c] for c in batch.checks), _classes(batch))
+        for batch in batch_checks(rest)
+    )
+    return _Plan(here, batches)
+
+
+def _classes(batch: Batch) -> tuple[str, ...] | None:
+    found = {check.classes for check in batch.checks}
+    return found.pop() if len(found) == 1 else None
 
 
 def _failure(check: Check, bound: dict[str, object]) -> Failure:
@@ -72,6 +119,9 @@ def _failure(check: Check, bound: dict[str, object]) -> Failure:
 
 
 def _show(term: object) -> str:
+    # An rdflib term (a row found in Python) is a `str` of its lexical form.
+    if isinstance(term, str):
+        return str(term)
     return str(getattr(term, "value", "")) if term is not None else ""
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.mapping import meeting_to_graph
 from kg.mapping.reference import add_reference
@@ -25,7 +25,7 @@ from kg.shacl_sparql import (
 )
 from kg.shacl_sparql.batch import UNION_SIZE, batch_checks
 from kg.shacl_sparql.run import _failure
-from kg.validate import shapes_graph
+from kg.validate import shapes_graph, validate_quads
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "004_86c6655b3b10abe6.txt"
 
@@ -56,7 +56,7 @@ def test_every_check_is_in_one_batch_and_the_queries_are_fewer() -> None:
     assert len(batches) < len(checks) / 2
     assert all(len(b.checks) <= UNION_SIZE or "VALUES" in b.sparql for b in batches)
     kinds = {c.part.kind for c in checks if c.part is not None}
-    assert kinds == {"absent", "most", "value"}
+    assert kinds == {"absent", "most", "value", "sparql"}
     alone = [b for b in batches if len(b.checks) == 1]
     assert all(b.sparql == b.checks[0].sparql for b in alone)
 
@@ -86,3 +86,21 @@ def test_batches_find_what_the_checks_find_one_by_one(seed_graph: Graph) -> None
     components = {f.component for f in batched}
     assert {"MinCountConstraintComponent", "MaxCountConstraintComponent"} <= components
     assert {"DatatypeConstraintComponent", "ClassConstraintComponent"} <= components
+
+
+def test_checks_run_in_python_find_what_the_queries_find(seed_graph: Graph) -> None:
+    broken = _broken(seed_graph)
+    item = sorted(broken.subjects(RDF.type, KG.AgendaItem))[0]
+    evidence = sorted(broken.subjects(RDF.type, KG.Evidence))[0]
+    # "x" and "x"^^xsd:string are one term to SPARQL, two to rdflib.
+    for value in (Literal("x"), Literal("x", datatype=XSD.string)):
+        broken.add((evidence, KG.quote, value))
+        broken.add((item, KG.meeting, value))
+    broken.add((KG.Evidence, RDFS.subClassOf, KG.AgendaItem))
+    triples = tuple(broken)
+    quads = tuple(ox_quads(triples))
+    by_queries = validate_quads(quads, data=lambda: broken)
+    in_python = validate_quads(quads, data=lambda: broken, triples=triples)
+    assert in_python == by_queries
+    components = {r.component for r in in_python.results}
+    assert {"ClassConstraintComponent", "MaxCountConstraintComponent"} <= components
