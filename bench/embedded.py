@@ -126,12 +126,20 @@ def build_all(
 
 
 class Loader:
-    """Loads each meeting into `store` as it arrives, one transaction each as `kg
-    ingest` does (while the workers build the next ones), and counts the seconds."""
+    """Loads each meeting into a new in-memory store as it arrives, one transaction
+    each as `kg ingest` does (while the workers build the next ones), and counts the
+    seconds. The store is made at the first meeting, after the pool has forked: a
+    worker forked from a process holding a store can die on its first query."""
 
-    def __init__(self, store: OxigraphStore) -> None:
-        self.store = store
+    def __init__(self) -> None:
         self.seconds = 0.0
+        self._store: OxigraphStore | None = None
+
+    @property
+    def store(self) -> OxigraphStore:
+        if self._store is None:
+            self._store = memory_store()
+        return self._store
 
     def __call__(self, built: Built) -> None:
         start = time.perf_counter()
@@ -286,12 +294,12 @@ def ingest_stages(
     start = clock()
     jobs = [read_document(path) for path in paths]
     read = clock()
-    store = memory_store()
-    loader = Loader(store)
+    loader = Loader()
     built, warm_s, work_s = build_all(
         jobs, workers=workers, progress=progress, engine=validation, sink=loader
     )
     loaded = clock()
+    store = loader.store
     finish(store, built, [source for _, source in jobs])
     finished = clock()
     checked = store_validation(store)
