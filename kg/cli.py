@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +18,8 @@ import click
 
 import kg
 from kg import pipeline
+from kg.cli_options import data_option, user_errors
+from kg.endpoint_cli import COMMANDS as ENDPOINT_COMMANDS
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store
 from kg.queries import load_query, query_names, run_page
@@ -29,26 +30,6 @@ from kg.viz.cli import COMMANDS as VIZ_COMMANDS
 F = TypeVar("F", bound=Callable[..., Any])
 # Documents above which ingest shows a progress bar (on a terminal only).
 PROGRESS_MIN = 10
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn a `KgError` into a one-line `click.ClickException`."""
-    try:
-        yield
-    except KgError as error:
-        raise click.ClickException(str(error)) from None
-
-
-def data_option(command: F) -> F:
-    """Add the `--data PATH` option every reading command shares."""
-    return click.option(
-        "--data",
-        "data",
-        required=True,
-        type=click.Path(path_type=Path),
-        help="A graph file (.ttl .nt .nq .trig .jsonld) or a store folder.",
-    )(command)
 
 
 def engine_option(command: F) -> F:
@@ -343,95 +324,9 @@ def export_command(
             store.close()
 
 
-@cli.command()
-@data_option
-@click.option(
-    "--endpoint",
-    required=True,
-    metavar="URL",
-    help="The store's SPARQL query URL, e.g. http://127.0.0.1:7878/query.",
-)
-@click.option(
-    "--graph-store",
-    metavar="URL",
-    help="Its Graph Store Protocol URL (default: guessed from --endpoint).",
-)
-@click.option(
-    "--batch-size",
-    type=click.IntRange(min=1),
-    default=50_000,
-    show_default=True,
-    help="Most triples sent in one request.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0.1),
-    default=30.0,
-    show_default=True,
-    help="Seconds to wait for each request.",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(min=0),
-    default=3,
-    show_default=True,
-    help="Retries after a transient failure (backoff 0.5 s, 1 s, 2 s…).",
-)
-def push(
-    data: Path,
-    endpoint: str,
-    graph_store: str | None,
-    batch_size: int,
-    timeout: float,
-    retries: int,
-) -> None:
-    """Publish every named graph to a SPARQL store (Graph Store Protocol PUT).
-
-    Credentials come from KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD or ~/.netrc.
-    """
-    from kg.push import RetryPolicy, push_data
-    from kg.remote import make_endpoint
-
-    with user_errors():
-        target = make_endpoint(endpoint, graph_store=graph_store, timeout=timeout)
-        policy = RetryPolicy(attempts=retries + 1)
-        report = push_data(data, target, batch_size=batch_size, policy=policy)
-    click.echo(report.summary(target.store_url), err=True)
-
-
-@cli.command()
-@data_option
-@click.option(
-    "--port",
-    type=click.IntRange(0, 65535),
-    default=7878,
-    show_default=True,
-    help="TCP port (0: any free one).",
-)
-@click.option(
-    "--bind",
-    default="127.0.0.1",
-    show_default=True,
-    help="Address to listen on (127.0.0.1: this machine only).",
-)
-@click.option(
-    "--writable",
-    is_flag=True,
-    help="Also take SPARQL Update and Graph Store writes (kg push).",
-)
-def serve(data: Path, port: int, bind: str, writable: bool) -> None:
-    """Serve a graph file or store as a local SPARQL endpoint until Ctrl-C."""
-    from kg.serve import Server, serve_data
-
-    def ready(server: Server) -> None:
-        click.echo(f"SPARQL endpoint: {server.query_url}  (Ctrl-C stops it)")
-
-    with user_errors():
-        status = serve_data(
-            data, host=bind, port=port, writable=writable, on_ready=ready
-        )
-    if status:
-        raise click.ClickException(f"the oxigraph server stopped (status {status})")
+# `kg push`, `kg serve`: the endpoint commands (their logic is in kg.push and kg.serve).
+for _endpoint_command in ENDPOINT_COMMANDS:
+    cli.add_command(_endpoint_command)
 
 
 # `kg viz`, `kg plot`, `kg network`: the pictures (their logic is in kg.viz).
