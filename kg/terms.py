@@ -1,8 +1,7 @@
 """Term conversion: rdflib triples in, Oxigraph quads out.
 
 The mapping stage builds rdflib terms and the store and validation hold Oxigraph
-terms; `graph_quads` converts the one to the other (`kg.store` and
-`kg.shacl_sparql.ox_quads` give it under their own names).
+terms; `graph_quads` converts the one to the other (`kg.store` re-exports it).
 """
 
 from __future__ import annotations

@@ -33,12 +33,12 @@ from kg.shacl_sparql import (
     Select,
     compile_shapes,
     find_failures,
-    ox_quads,
     oxigraph_select,
     path_text,
     to_oxigraph,
 )
 from kg.shacl_sparql.local import Properties
+from kg.terms import graph_quads
 
 Triple = tuple[Node, Node, Node]
 # Ways a node shape picks its focus nodes.
@@ -157,7 +157,7 @@ def _reference_by_subject() -> dict[Node, tuple[Properties, tuple[ox.Quad, ...]]
     """Give each reference subject's values (as an `Index` holds them) and quads."""
     triples = list(_reference())
     quads: dict[Node, list[ox.Quad]] = {}
-    for triple, quad in zip(triples, ox_quads(triples), strict=True):
+    for triple, quad in zip(triples, graph_quads(triples), strict=True):
         quads.setdefault(triple[0], []).append(quad)
     index = Index(triples)
     return {node: (index.values_of(node), tuple(quads[node])) for node in quads}

@@ -16,7 +16,7 @@ from kg.mapping.reference import reference_additions, reference_for
 from kg.namespaces import KG
 from kg.parse import parse_document
 from kg.records import Meeting, Source
-from kg.shacl_sparql import ox_quads
+from kg.terms import graph_quads
 from kg.validate import (
     Report,
     Result,
@@ -102,7 +102,7 @@ def test_reference_for_quads_is_what_a_store_of_them_lacks(
     seed: tuple[Meeting, Graph],
 ) -> None:
     _, graph = seed
-    quads = list(ox_quads(graph))
+    quads = list(graph_quads(graph))
     store = ox.Store()
     store.extend(quads)
     found = reference_for(quads)
@@ -117,6 +117,6 @@ def test_validating_quads_is_validating_their_graph(
     for triple in original:
         if triple[1] != KG.title:
             graph.add(triple)
-    report = validate_quads(list(ox_quads(graph)), data=lambda: graph)
+    report = validate_quads(list(graph_quads(graph)), data=lambda: graph)
     assert not report.conforms
     assert report == validate(graph)

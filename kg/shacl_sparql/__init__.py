@@ -30,7 +30,6 @@ from kg.shacl_sparql.run import (
     Failure,
     Select,
     find_failures,
-    ox_quads,
     oxigraph_select,
     to_oxigraph,
 )
@@ -44,7 +43,6 @@ __all__ = [
     "Select",
     "compile_shapes",
     "find_failures",
-    "ox_quads",
     "oxigraph_select",
     "path_sparql",
     "path_text",

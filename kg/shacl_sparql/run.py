@@ -7,7 +7,7 @@ to an in-memory Oxigraph store, for validating a graph that is not in a store ye
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,18 +140,5 @@ def oxigraph_select(store: ox.Store) -> Select:
 def to_oxigraph(triples: Iterable[tuple[Node, Node, Node]]) -> ox.Store:
     """Load rdflib triples into a new in-memory Oxigraph store (default graph)."""
     store = ox.Store()
-    store.extend(ox_quads(triples))
+    store.extend(graph_quads(triples))
     return store
-
-
-def ox_quads(
-    triples: Iterable[tuple[Node, Node, Node]], graph: ox.NamedNode | None = None
-) -> Iterator[ox.Quad]:
-    """Convert rdflib triples to Oxigraph quads (in `graph`, else the default graph).
-
-    >>> from rdflib import Literal
-    >>> a, p = URIRef("http://e.org/a"), URIRef("http://e.org/p")
-    >>> [str(q) for q in ox_quads([(a, p, Literal("x", lang="en"))])]
-    ['<http://e.org/a> <http://e.org/p> "x"@en']
-    """
-    return graph_quads(triples, graph)

@@ -20,11 +20,11 @@ from kg.shacl_sparql import (
     Failure,
     compile_shapes,
     find_failures,
-    ox_quads,
     oxigraph_select,
 )
 from kg.shacl_sparql.batch import UNION_SIZE, batch_checks
 from kg.shacl_sparql.run import _failure
+from kg.terms import graph_quads
 from kg.validate import shapes_graph, validate_quads
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "004_86c6655b3b10abe6.txt"
@@ -78,7 +78,7 @@ def _broken(graph: Graph) -> Graph:
 def test_batches_find_what_the_checks_find_one_by_one(seed_graph: Graph) -> None:
     checks = compile_shapes(shapes_graph()).checks
     store = ox.Store()
-    store.extend(ox_quads(_broken(seed_graph)))
+    store.extend(graph_quads(_broken(seed_graph)))
     add_reference(store)
     batched = find_failures(oxigraph_select(store), checks)
     alone = _one_by_one(store, checks)
@@ -98,7 +98,7 @@ def test_checks_run_in_python_find_what_the_queries_find(seed_graph: Graph) -> N
         broken.add((item, KG.meeting, value))
     broken.add((KG.Evidence, RDFS.subClassOf, KG.AgendaItem))
     triples = tuple(broken)
-    quads = tuple(ox_quads(triples))
+    quads = tuple(graph_quads(triples))
     by_queries = validate_quads(quads, data=lambda: broken)
     in_python = validate_quads(quads, data=lambda: broken, triples=triples)
     assert in_python == by_queries
