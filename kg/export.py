@@ -11,10 +11,12 @@ half-written file.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
 import pyoxigraph as ox
 
@@ -59,43 +61,133 @@ def _sort_key(quad: ox.Quad) -> tuple[str, str, str, str]:
 
 def serialize_store(store: GraphStore, fmt: ox.RdfFormat) -> bytes:
     """Serialise the whole store in `fmt`: the same content gives the same bytes."""
+    out = io.BytesIO()
+    write_store(store, out, fmt)
+    return out.getvalue()
+
+
+def write_store(store: GraphStore, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+    """Write the whole store to `out` in `fmt`, as `serialize_store` gives it."""
     keep_graphs = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
     prefixes = {name: str(ns) for name, ns in PREFIXES.items() if name != "id"}
     if not keep_graphs:
         triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads())
-        lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        if b"_:" not in lines:  # no blank node to label (a quote with "_:" goes below)
-            return _sorted_triples(lines, fmt, prefixes)
+        statements = _Statements()
+        ox.serialize(triples, cast(BinaryIO, statements), format=ox.RdfFormat.N_TRIPLES)
+        # With no blank node to label (a quote with "_:" goes below), sort lines.
+        if not statements.blank:
+            _write_sorted(statements.close(), out, fmt, prefixes)
+            return
+        del statements
     quads = canonical_quads(store.quads(), keep_graphs=keep_graphs)
     # Oxigraph escapes the `/` of prefixed names (`id:meeting\/000`), so data IRIs stay
     # written in full.
     if keep_graphs:
-        data = ox.serialize(quads, format=fmt, prefixes=prefixes)
+        ox.serialize(quads, out, format=fmt, prefixes=prefixes)
     else:
         sorted_triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-        data = ox.serialize(sorted_triples, format=fmt, prefixes=prefixes)
-    return data if data is not None else b""
+        ox.serialize(sorted_triples, out, format=fmt, prefixes=prefixes)
 
 
-def _sorted_triples(
-    ntriples: bytes, fmt: ox.RdfFormat, prefixes: dict[str, str]
-) -> bytes:
-    """N-Triples statements, each once, in `canonical_quads` order, written in `fmt`.
+class _Statements:
+    r"""A sink for N-Triples that keeps each distinct statement (line) written to it.
+
+    The lines go straight into a set, so the whole N-Triples text is never held (at
+    10,000 meetings it is a gigabyte, and its list of lines another).
+
+    >>> sink = _Statements()
+    >>> sink.write(b"<a> <b> <c> .\n<a> <b> "), sink.write(b"<c> .\n<d> <e> _:x .\n")
+    (22, 20)
+    >>> sink.close(), sink.blank
+    ([b'<a> <b> <c> .', b'<d> <e> _:x .'], True)
+    """
+
+    def __init__(self) -> None:
+        self._lines: set[bytes] = set()
+        self._rest = b""
+        self.blank = False
+
+    def write(self, chunk: bytes) -> int:
+        data = self._rest + bytes(chunk)
+        self.blank = self.blank or b"_:" in data
+        lines = data.split(b"\n")
+        self._rest = lines.pop()
+        self._lines.update(lines)
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> list[bytes]:
+        """Give the distinct statements in sorted order (and forget them)."""
+        if self._rest:
+            self._lines.add(self._rest)
+        found, self._lines, self._rest = self._lines, set(), b""
+        lines = sorted(found)
+        del found
+        return lines
+
+
+def _write_sorted(
+    lines: list[bytes], out: BinaryIO, fmt: ox.RdfFormat, prefixes: dict[str, str]
+) -> None:
+    """Write N-Triples statements in `canonical_quads` order, in `fmt`.
 
     Sorting N-Triples lines is sorting (subject, predicate, object) by their N-Triples
     forms, as `canonical_quads` does, without a Python tuple of strings per statement
     (6.5 million statements at 10,000 meetings).
     """
-    lines = sorted(set(ntriples.splitlines()))
-    data = b"\n".join(lines) + b"\n" if lines else b""
     if fmt == ox.RdfFormat.N_TRIPLES:
-        return data
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+        for start in range(0, len(lines), _CHUNK):
+            out.write(b"".join(line + b"\n" for line in lines[start : start + _CHUNK]))
+        return
+    reader = io.BufferedReader(_LineReader(lines))
+    triples = ox.parse(reader, format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, out, format=fmt, prefixes=prefixes)
+
+
+# Statements joined per write or read of the sorted lines.
+_CHUNK = 10_000
+
+
+class _LineReader(io.RawIOBase):
+    """Reads `lines` as one N-Triples text, a chunk of lines at a time."""
+
+    def __init__(self, lines: list[bytes]) -> None:
+        super().__init__()
+        self._lines = lines
+        self._next = 0
+        self._buffer = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: Any) -> int:
+        if not self._buffer:
+            if self._next >= len(self._lines):
+                return 0
+            chunk = self._lines[self._next : self._next + _CHUNK]
+            self._next += _CHUNK
+            self._buffer = memoryview(b"".join(line + b"\n" for line in chunk))
+        size = min(len(target), len(self._buffer))
+        target[:size] = self._buffer[:size]
+        self._buffer = self._buffer[size:]
+        return size
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder."""
+    with open_atomic(path) as out:
+        out.write(data)
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[BinaryIO]:
+    """Give a file to write that replaces `path` only when the block ends well.
+
+    It is a temporary file in the same folder, synced and renamed over `path`; on
+    any error it is removed and `path` is left as it was.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(
@@ -106,7 +198,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             os.fchmod(out.fileno(), _file_mode(path))
-            out.write(data)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
@@ -133,11 +225,13 @@ def export_store(store: GraphStore, path: Path, *, fmt: str | None = None) -> No
     if fmt is not None and fmt not in EXPORT_FORMATS:
         raise KgError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
     rdf_format = FORMATS[EXPORT_FORMATS[fmt]] if fmt else graph_format(path)
-    data = serialize_store(store, rdf_format)
-    if rdf_format is ox.RdfFormat.JSON_LD:
-        # The published @context goes beside the file, and inline (see kg.jsonld).
-        from kg.jsonld import with_context, write_context
+    if rdf_format is not ox.RdfFormat.JSON_LD:
+        with open_atomic(path) as out:
+            write_store(store, out, rdf_format)
+        return
+    # The published @context goes beside the file, and inline (see kg.jsonld).
+    from kg.jsonld import with_context, write_context
 
-        data = with_context(data)
-        write_context(path.parent)
+    data = with_context(serialize_store(store, rdf_format))
+    write_context(path.parent)
     write_atomic(path, data)
