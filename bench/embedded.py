@@ -19,6 +19,7 @@ import functools
 import itertools
 import multiprocessing
 import os
+import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -302,6 +303,11 @@ def ingest_stages(
     store = loader.store
     finish(store, built, [source for _, source in jobs])
     finished = clock()
+    # The target's peak is the ingest's: before the whole-store check, queries, exports.
+    peaks = {
+        "ingest_peak_rss_mb": peak_mb(resource.RUSAGE_SELF),
+        "ingest_peak_worker_rss_mb": peak_mb(resource.RUSAGE_CHILDREN),
+    }
     checked = store_validation(store)
     return store, {
         "validation": validation,
@@ -313,6 +319,7 @@ def ingest_stages(
         "finish_s": finished - loaded,
         # The pool's start-up is a constant, reported apart from the per-N work.
         "end_to_end_s": finished - start - warm_s,
+        **peaks,
         **checked,
         "documents": len(built),
         "meeting_triples": sum(b.triples for b in built),
@@ -320,6 +327,16 @@ def ingest_stages(
         "nonconforming_documents": sum(1 for b in built if b.violations),
         **cpu_seconds(built),
     }
+
+
+def peak_mb(who: int) -> float:
+    """Give the peak resident memory of `who` (a `resource.RUSAGE_*`) in megabytes.
+
+    For `RUSAGE_CHILDREN` it is the largest of the children waited for (the pool's
+    workers, once the pool has closed).
+    """
+    # Linux gives ru_maxrss in kilobytes.
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def cpu_seconds(built: list[Built]) -> dict[str, float]:

@@ -32,7 +32,7 @@ if __package__ in (None, ""):  # run as `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import write_corpus  # noqa: E402
-from bench.embedded import run_embedded  # noqa: E402
+from bench.embedded import peak_mb, run_embedded  # noqa: E402
 from bench.naive import run_naive  # noqa: E402
 from bench.report import growth_exponent, render_markdown, render_score  # noqa: E402
 
@@ -61,21 +61,17 @@ def _child(
     def progress(stage: str, done: int) -> None:
         send.send(("progress", {"stage": stage, "done": done,
                                 "elapsed_s": time.monotonic() - start,
-                                "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF)}))
+                                "peak_rss_mb": peak_mb(resource.RUSAGE_SELF)}))
 
     try:
         result = target(paths, progress=progress, **options)
     except Exception as error:  # reported by the supervisor as an unfinished run
         send.send(("error", f"{type(error).__name__}: {error}"))
         return
-    result["peak_rss_mb"] = _peak_mb(resource.RUSAGE_SELF)
-    result["peak_worker_rss_mb"] = _peak_mb(resource.RUSAGE_CHILDREN)
+    result["peak_rss_mb"] = peak_mb(resource.RUSAGE_SELF)
+    result["peak_worker_rss_mb"] = peak_mb(resource.RUSAGE_CHILDREN)
     send.send(("result", result))
 
-
-def _peak_mb(who: int) -> float:
-    # Linux gives ru_maxrss in kilobytes.
-    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def supervise(

@@ -16,7 +16,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.embedded import percentile  # noqa: E402
-from bench.report import growth_exponent, naive_ratio, summarise  # noqa: E402
+from bench.report import (  # noqa: E402
+    _peak_mb,
+    growth_exponent,
+    naive_ratio,
+    summarise,
+)
 from bench.run import main, supervise  # noqa: E402
 
 
@@ -71,6 +76,16 @@ def test_summary_takes_medians_of_finished_runs() -> None:
     assert summary["documents_per_s"] == 5.0
 
 
+def test_memory_target_is_the_ingest_peak() -> None:
+    run = {"workers": 2, "peak_rss_mb": 900.0, "peak_worker_rss_mb": 50.0,
+           "ingest_peak_rss_mb": 300.0, "ingest_peak_worker_rss_mb": 40.0}
+    assert _peak_mb(run, "ingest_") == 380.0
+    assert _peak_mb(run) == 1000.0
+    # A run recorded before the ingest peak was kept gives its whole run's.
+    older = {"workers": 1, "peak_rss_mb": 900.0, "peak_worker_rss_mb": 50.0}
+    assert _peak_mb(older, "ingest_") == 950.0
+
+
 def _fake_run(seconds: float) -> dict[str, Any]:
     query = {"params": {}, "rows": 1, "runs": 1, "p50_ms": seconds, "p95_ms": seconds}
     return {"finished": True, "end_to_end_s": seconds, "documents": 10,
@@ -88,6 +103,7 @@ def test_tiny_benchmark_writes_json_and_markdown(tmp_path: Path) -> None:
     assert ours["finished"], ours
     assert ours["documents"] == 2
     assert ours["store_quads"] > ours["meeting_triples"] > 0
+    assert 0 < ours["ingest_peak_rss_mb"] <= ours["peak_rss_mb"]
     assert set(ours["queries"]) >= {"meetings", "participants", "pccs-discussing"}
     assert naive["finished"], naive
     assert 0 < naive["triples"] <= ours["meeting_triples"]
