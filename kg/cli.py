@@ -9,10 +9,11 @@ One click group, one thin command per job: `kg ingest`, `kg validate`, `kg query
 from __future__ import annotations
 
 import datetime
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -336,4 +337,19 @@ for _viz_command in VIZ_COMMANDS:
 
 def main() -> None:
     """Run the `kg` command."""
+    exit_on_sigterm()
     cli()
+
+
+def exit_on_sigterm() -> None:
+    """Make SIGTERM unwind as Ctrl-C does, and exit with status 143 (128 + 15).
+
+    Python's default is to die at once: a file being written would leave its
+    temporary file behind and an open store would not be closed. `kg serve` sets its
+    own handler.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, _frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)

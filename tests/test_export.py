@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,25 @@ def test_a_new_file_gets_the_usual_mode_and_an_old_file_keeps_its_own(
         os.umask(umask)
     assert (tmp_path / "new.ttl").stat().st_mode & 0o777 == 0o644
     assert old.stat().st_mode & 0o777 == 0o640
+
+
+def test_sigterm_while_writing_keeps_the_old_file_and_no_temporary(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from kg.cli import exit_on_sigterm\n"
+        "from kg.export import open_atomic\n"
+        "exit_on_sigterm()\n"
+        "with open_atomic(Path(sys.argv[1])) as out:\n"
+        "    out.write(b'half')\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    out.write(b'never')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(target)], check=False)
+    assert done.returncode == 128 + signal.SIGTERM
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
