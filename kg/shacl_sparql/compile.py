@@ -5,16 +5,24 @@ Part of the SPARQL validation engine (`kg.shacl_sparql`); see there for what com
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from kg.namespaces import bind_prefixes
+from kg.shacl_sparql.constraints import (
+    HEADER,
+    PAIRS,
+    Local,
+    local_form,
+    local_name,
+    value_filter,
+)
+from kg.shacl_sparql.constraints import NotCompilableError as NotCompilableError
 
 # Predicates of a node shape that compile (targets, property shapes, SPARQL, notes).
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
@@ -26,32 +34,8 @@ _NODE_KEYS = {*_TARGETS, *_DESCRIPTIONS} | {
 _NOTES = _DESCRIPTIONS | {
     SH[key] for key in "path message severity flags order group deactivated".split()
 }
-_NODE_KINDS: dict[Node, str] = {
-    SH.IRI: "!isIRI(?value)",
-    SH.Literal: "!isLiteral(?value)",
-    SH.BlankNode: "!isBlank(?value)",
-    SH.BlankNodeOrIRI: "isLiteral(?value)",
-    SH.BlankNodeOrLiteral: "isIRI(?value)",
-    SH.IRIOrLiteral: "isBlank(?value)",
-}
-# Range bounds: the comparison a conforming value passes.
-_BOUNDS: dict[Node, str] = {
-    SH.minInclusive: ">=",
-    SH.minExclusive: ">",
-    SH.maxInclusive: "<=",
-    SH.maxExclusive: "<",
-}
-_PAIRS: dict[Node, str] = {SH.lessThan: "<", SH.lessThanOrEquals: "<="}
-# Datatypes SPARQL can cast, so an ill-formed lexical form ("abc"^^xsd:integer) fails.
-_CASTABLE = {XSD[t] for t in "integer decimal double float boolean date time".split()}
-_CASTABLE.add(XSD.dateTime)
-_HEADER = f"PREFIX rdf: <{RDF}>\nPREFIX rdfs: <{RDFS}>\nPREFIX xsd: <{XSD}>\n"
 # Prefixed names for paths in reports, the same as `kg.validate` gives pySHACL's.
 _NAMES = bind_prefixes(Graph()).namespace_manager
-
-
-class NotCompilableError(Exception):
-    """A shape uses a feature this engine does not compile (pySHACL checks it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +53,6 @@ class Part:
     focus: str
     pattern: str
     limit: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Local:
-    """A check simple enough to run in Python on the triples (`kg.shacl_sparql.local`).
-
-    `kind` is "absent" (focus nodes without a value for `predicate`), "most" (focus
-    nodes with more than `limit` values) or "class" (values that are not instances
-    of `cls` or of a subclass of it).
-    """
-
-    kind: str
-    predicate: str
-    limit: int = 0
-    cls: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +116,7 @@ def _shape_checks(shapes: Graph, shape: Node) -> list[Check]:
     extra = set(shapes.predicates(shape)) - _NODE_KEYS
     if extra:
         raise NotCompilableError(
-            "node-level " + ", ".join(sorted(_local(p) for p in extra))
+            "node-level " + ", ".join(sorted(local_name(p) for p in extra))
         )
     if _deactivated(shapes, shape):
         return []
@@ -171,11 +140,7 @@ def _deactivated(shapes: Graph, node: Node) -> bool:
 
 
 def _severity(shapes: Graph, node: Node) -> str:
-    return _local(shapes.value(node, SH.severity) or SH.Violation)
-
-
-def _local(term: Node) -> str:
-    return re.split(r"[#/]", str(term))[-1]
+    return local_name(shapes.value(node, SH.severity) or SH.Violation)
 
 
 def _focus(shapes: Graph, shape: Node) -> tuple[dict[str, str], str]:
@@ -211,30 +176,18 @@ def _target_classes(shapes: Graph, shape: Node) -> tuple[str, ...] | None:
     return tuple(sorted(str(cls) for cls in classes))
 
 
-def _local_form(parameter: Node, value: Node, path: Node | None) -> Local | None:
-    if not isinstance(path, URIRef):
-        return None
-    if parameter == SH.minCount and int(str(value)) == 1:
-        return Local("absent", str(path))
-    if parameter == SH.maxCount:
-        return Local("most", str(path), limit=int(str(value)))
-    if parameter == SH["class"] and isinstance(value, URIRef):
-        return Local("class", str(path), cls=str(value))
-    return None
-
-
 def _embedded_select(shapes: Graph, node: Node, *, kind: URIRef) -> str:
     """Give a SPARQL target's or constraint's SELECT, to embed as a sub-query."""
     keys = set(shapes.predicates(node)) - {RDF.type, RDFS.comment, SH.message}
     types = set(shapes.objects(node, RDF.type))
     if keys - {SH.select, SH.prefixes} or (types and types != {kind}):
-        raise NotCompilableError(f"{_local(kind)} with other parameters")
+        raise NotCompilableError(f"{local_name(kind)} with other parameters")
     select = shapes.value(node, SH.select)
     if select is None:
-        raise NotCompilableError(f"{_local(kind)} without sh:select")
+        raise NotCompilableError(f"{local_name(kind)} without sh:select")
     text = str(select).strip()
     if not text.upper().startswith("SELECT"):
-        raise NotCompilableError(f"{_local(kind)} whose query has its own prologue")
+        raise NotCompilableError(f"{local_name(kind)} whose query has its own prologue")
     return f"{{ {text} }}"
 
 
@@ -318,7 +271,9 @@ def _property_checks(
         part = _part(
             where, focus, header=header, parameter=parameter, value=value, path=raw
         )
-        local = _local_form(parameter, value, raw) if classes is not None else None
+        local = None
+        if classes is not None:
+            local = local_form(shapes, prop, parameter, value, raw)
         checks.append(
             Check(component, shown, text, severity, query, part, classes, local)
         )
@@ -350,13 +305,13 @@ def _part(
 
 
 def _component(parameter: Node) -> str:
-    name = _local(parameter)
+    name = local_name(parameter)
     return name[0].upper() + name[1:] + "ConstraintComponent"
 
 
 def _header(prefixes: dict[str, str]) -> str:
     own = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
-    return _HEADER + own
+    return HEADER + own
 
 
 def _constraint(
@@ -372,10 +327,10 @@ def _constraint(
         return _count(focus, path, f"> {int(str(value))}", optional=False)
     if parameter == SH.hasValue:
         return f"{focus} FILTER NOT EXISTS {{ ?this {path} {value.n3()} }}"
-    if parameter in _PAIRS:
-        test = f"?value {_PAIRS[parameter]} ?other"
+    if parameter in PAIRS:
+        test = f"?value {PAIRS[parameter]} ?other"
         return f"{each} ?this {value.n3()} ?other . FILTER (!COALESCE({test}, false))"
-    return f"{each} FILTER ({_value_test(shapes, prop, parameter, value)})"
+    return f"{each} FILTER ({value_filter(shapes, prop, parameter, value)})"
 
 
 def _count(focus: str, path: str, test: str, *, optional: bool) -> str:
@@ -385,43 +340,6 @@ def _count(focus: str, path: str, test: str, *, optional: bool) -> str:
         "{ SELECT ?this (COUNT(DISTINCT ?counted) AS ?count)"
         f" WHERE {{ {focus} {pattern} }} GROUP BY ?this }} FILTER (?count {test})"
     )
-
-
-def _value_test(shapes: Graph, prop: Node, parameter: Node, value: Node) -> str:
-    """Give a FILTER expression that is true when ?value breaks the constraint."""
-    if parameter == SH.datatype:
-        return _datatype_test(value)
-    if parameter == SH["class"]:
-        return f"NOT EXISTS {{ ?value a/rdfs:subClassOf* {value.n3()} }}"
-    if parameter == SH["in"]:
-        members = " || ".join(
-            f"sameTerm(?value, {m.n3()})" for m in Collection(shapes, value)
-        )
-        return f"!({members or 'false'})"
-    if parameter == SH.nodeKind and value in _NODE_KINDS:
-        return _NODE_KINDS[value]
-    if parameter in (SH.minLength, SH.maxLength):
-        bound = "<" if parameter == SH.minLength else ">"
-        return f"isBlank(?value) || STRLEN(STR(?value)) {bound} {int(str(value))}"
-    if parameter == SH.pattern:
-        flags = shapes.value(prop, SH.flags)
-        extra = f", {Literal(str(flags)).n3()}" if flags else ""
-        pattern = Literal(str(value)).n3()
-        return f"isBlank(?value) || !REGEX(STR(?value), {pattern}{extra})"
-    if parameter in _BOUNDS:
-        return f"!COALESCE(?value {_BOUNDS[parameter]} {value.n3()}, false)"
-    raise NotCompilableError(f"constraint {_local(parameter)}")
-
-
-def _datatype_test(datatype: Node) -> str:
-    wrong = f"!isLiteral(?value) || datatype(?value) != {datatype.n3()}"
-    if datatype == XSD.string:
-        # A language-tagged literal is an rdf:langString, not an xsd:string.
-        return f"{wrong} || lang(?value) != ''"
-    if datatype in _CASTABLE:
-        cast = f"{datatype.n3()}(STR(?value))"
-        return f"{wrong} || !COALESCE(isLiteral({cast}), false)"
-    return wrong
 
 
 def _sparql_check(

@@ -2,23 +2,31 @@
 
 Part of the SPARQL validation engine (`kg.shacl_sparql`). A meeting's triples are in
 memory before they are in a store, and a query costs Oxigraph a fixed 20-40
-microseconds however small the data, so the checks `Check.local` describes
-(`sh:minCount 1`, `sh:maxCount` and `sh:class` on an IRI path, focus nodes picked by
-class) run on an index of the rdflib triples instead. An `Index` also tells when a
-check's focus class has no instances, so its query can be skipped. Terms compare as
-SPARQL compares them (an rdflib term equals another of the same kind and lexical
-form), and a row holds rdflib terms, shown as their lexical forms.
+microseconds however small the data, so the checks `Check.local` describes (counts,
+`sh:class` and per-value constraints on an IRI path or its inverse, focus nodes
+picked by class) run on an index of the rdflib triples instead; the value tests are
+in `kg.shacl_sparql.values`. An `Index` also tells when a check's focus class has no
+instances, so its query can be skipped. Terms are told apart as Oxigraph tells them
+(`values.distinct`), and a row holds rdflib terms, shown as their lexical forms, or
+the Oxigraph term where Oxigraph writes a value its own way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
-from kg.shacl_sparql.compile import Local
+from kg.shacl_sparql.constraints import Local
+from kg.shacl_sparql.values import (
+    PAIR_KINDS,
+    distinct,
+    pair_fails,
+    shown,
+    value_test,
+)
 
 # A row as `kg.shacl_sparql.run` reads one: variable name to term.
 Row = dict[str, object]
@@ -57,6 +65,7 @@ class Index:
         self._subclasses: dict[Node, list[Node]] = {}
         self._closures: dict[str, set[Node]] = {}
         self._focuses: dict[tuple[str, ...], dict[Node, Properties]] = {}
+        self._inverses: dict[str, dict[Node, list[Node]]] = {}
 
     def dangling(self) -> list[Node]:
         """Give the IRIs the triples point at but say nothing about, in order."""
@@ -110,6 +119,17 @@ class Index:
             self._focuses[classes] = found
         return found
 
+    def subjects_of(self, predicate: str) -> dict[Node, list[Node]]:
+        """Give the subjects that have each node as a value of `predicate`."""
+        found = self._inverses.get(predicate)
+        if found is None:
+            found = {}
+            for node, properties in self._nodes.items():
+                for value in properties.get(predicate, ()):
+                    found.setdefault(value, []).append(node)
+            self._inverses[predicate] = found
+        return found
+
     def is_a(self, node: Node, cls: str) -> bool:
         """Tell whether `node` is an instance of `cls` or of a subclass of it."""
         properties = self._nodes.get(node)
@@ -117,39 +137,70 @@ class Index:
         return bool(types) and not self.within(cls).isdisjoint(types)
 
 
-def _distinct(values: Iterable[Node]) -> dict[object, Node]:
-    """Give the distinct terms of `values`, as SPARQL tells them apart, by key.
-
-    >>> from rdflib import Literal
-    >>> from rdflib.namespace import XSD
-    >>> len(_distinct([Literal("x"), Literal("x", datatype=XSD.string)]))
-    1
-    """
-    # rdflib tells "x" from "x"^^xsd:string; in RDF 1.1 and SPARQL they are one term.
-    found: dict[object, Node] = {}
-    for value in values:
-        key: object = value
-        if isinstance(value, Literal):
-            datatype = value.datatype or (None if value.language else XSD.string)
-            language = value.language.lower() if value.language else None
-            key = (str(value), str(datatype), language)
-        found.setdefault(key, value)
-    return found
-
-
 def local_rows(index: Index, classes: tuple[str, ...], local: Local) -> Iterator[Row]:
     """Give the rows the check's own query gives, found in `index`."""
+    predicate, limit = local.predicate, local.limit
+    inverse = index.subjects_of(predicate) if local.inverse else None
+    count = _COUNTS.get(local.kind)
+    failing = _failing(index, local) if count is None else None
     for this, properties in index.focus(classes).items():
-        values = properties.get(local.predicate, ())
-        if local.kind == "absent":
-            if not values:
-                yield {"this": this}
-        elif local.kind == "most":
-            if len(values) > local.limit and len(_distinct(values)) > local.limit:
-                yield {"this": this}
-        elif local.kind == "class":
-            for value in _distinct(values).values():
-                if not index.is_a(value, local.cls):
-                    yield {"this": this, "value": value}
+        if inverse is None:
+            values = properties.get(predicate, ())
         else:
-            raise ValueError(f"unknown kind of local check {local.kind!r}")
+            values = inverse.get(this, ())
+        if count is not None:
+            if count(values, limit):
+                yield {"this": this}
+        elif values and failing is not None:
+            # Most values pass: the distinct failing ones are sought only if any fail.
+            bad = failing(values, properties)
+            for value in distinct(bad) if bad else ():
+                yield {"this": this, "value": shown(value)}
+
+
+# The failing ones of a focus node's values (given the node's own values too).
+Failing = Callable[[Sequence[Node], Properties], list[Node]]
+
+
+def _failing(index: Index, local: Local) -> Failing:
+    """Give the function that picks a focus node's values failing the check."""
+    test = value_test(local)
+    if test is not None:
+        return lambda values, _: [value for value in values if test(value)]
+    if local.kind == "class":
+        cls = local.cls
+        return lambda values, _: [v for v in values if not index.is_a(v, cls)]
+    if local.kind in PAIR_KINDS:
+        other = str(local.terms[0])
+
+        def failing(values: Sequence[Node], properties: Properties) -> list[Node]:
+            others = properties.get(other, ())
+            return [value for value in values if _fails_any(local, value, others)]
+
+        return failing
+    raise ValueError(f"unknown kind of local check {local.kind!r}")
+
+
+def _fails_any(local: Local, value: Node, others: Iterable[Node]) -> bool:
+    return any(pair_fails(local, value, other) for other in others)
+
+
+def _absent(values: Sequence[Node], limit: int) -> bool:
+    return not values
+
+
+def _fewer(values: Sequence[Node], limit: int) -> bool:
+    # Counting distinct values costs more than counting values: only when it matters.
+    return len(values) < limit or len(distinct(values)) < limit
+
+
+def _more(values: Sequence[Node], limit: int) -> bool:
+    return len(values) > limit and len(distinct(values)) > limit
+
+
+# Checks of the number of values: a focus node with too few or too many is a row.
+_COUNTS: dict[str, Callable[[Sequence[Node], int], bool]] = {
+    "absent": _absent,
+    "least": _fewer,
+    "most": _more,
+}
