@@ -8,6 +8,7 @@ character offsets and the quote sliced from the text, never retyped.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
@@ -34,7 +35,19 @@ def evidence_triples(
     yield subject, _EVIDENCE, node
     yield node, _TYPE, _CLASS
     yield node, _DOCUMENT, document_iri(meeting)
-    # Offsets are given as lexical forms: rdflib converts a Python int slowly.
-    yield node, _START, Literal(str(span.start), datatype=_INTEGER)
-    yield node, _END, Literal(str(span.end), datatype=_INTEGER)
+    yield node, _START, offset_literal(span.start)
+    yield node, _END, offset_literal(span.end)
     yield node, _QUOTE, Literal(text[span.start : span.end])
+
+
+# Offsets repeat from meeting to meeting, and rdflib makes a literal slowly (it
+# validates and converts the value): each offset's literal is made once.
+@functools.lru_cache(maxsize=1 << 16)
+def offset_literal(offset: int) -> Literal:
+    """Give the xsd:integer literal of a character offset.
+
+    >>> offset_literal(42).n3()
+    '"42"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    """
+    # Given as a lexical form: rdflib converts a Python int more slowly still.
+    return Literal(str(offset), datatype=_INTEGER)
