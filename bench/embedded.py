@@ -3,10 +3,11 @@
 One run reads the documents (`kg.pipeline.read_document`), then a process pool over
 documents parses, maps and validates each one as the ingest workers do
 (`kg.parse.parse_document`, `kg.build.map_meeting`, `kg.build.check_meeting`) and
-hands back its meeting as N-Quads bytes in the meeting's named graph
-(`kg.build.meeting_nquads`); the coordinator loads each as it arrives, one transaction
-a meeting, into an in-memory Oxigraph store, finishes it as `kg ingest` does
-(`kg.pipeline.finish_store`: reference graph, provenance, people resolution), runs
+hands back its meeting as N-Triples bytes (`kg.build.meeting_ntriples`); the
+coordinator loads each into its named graph as it arrives, one transaction a meeting
+(`kg.pipeline.load_ntriples`, as `kg ingest` loads), into an in-memory Oxigraph
+store, finishes it as `kg ingest` does (`kg.pipeline.finish_store`: reference graph,
+provenance, people resolution), runs
 every saved query several times and exports the store to Turtle and N-Triples
 (`kg.export.export_store`). Stage times inside workers
 are summed CPU-bound seconds; every other time is wall-clock.
@@ -27,15 +28,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import URIRef
 
 import kg
-from kg.build import check_meeting, map_meeting, meeting_nquads
+from kg.build import check_meeting, map_meeting, meeting_ntriples
 from kg.export import export_store
 from kg.namespaces import KG
 from kg.parse import parse_document
-from kg.pipeline import IngestReport, finish_store, read_document
+from kg.pipeline import IngestReport, finish_store, load_ntriples, read_document
 from kg.queries import load_query, query_names, run_page
 from kg.records import Source
 from kg.results import TABLE_PAGE
@@ -50,10 +50,10 @@ QUERY_SECONDS = 20.0
 
 @dataclass(frozen=True, slots=True)
 class Built:
-    """One document after the worker: its graph name, N-Quads and what it cost."""
+    """One document after the worker: its graph name, N-Triples and what it cost."""
 
     name: str
-    nquads: bytes
+    ntriples: bytes
     triples: int
     violations: int
     seconds: tuple[float, ...]
@@ -72,7 +72,7 @@ def _probe_source() -> Source:
 
 
 def build_document(job: tuple[str, Source], *, engine: str | None = "sparql") -> Built:
-    """Parse, map and validate one document (with `engine`); its meeting as N-Quads.
+    """Parse, map and validate one document (with `engine`); its meeting as N-Triples.
 
     The stages are `kg.build`'s, the ingest workers' own, timed one by one.
     """
@@ -84,7 +84,7 @@ def build_document(job: tuple[str, Source], *, engine: str | None = "sparql") ->
     mapped_at = time.perf_counter()
     violations = len(check_meeting(mapped, engine=engine).results) if engine else 0
     validated = time.perf_counter()
-    data = meeting_nquads(mapped)
+    data = meeting_ntriples(mapped)
     done = time.perf_counter()
     stages = (start, parsed, mapped_at, validated, done)
     seconds = tuple(end - begin for begin, end in itertools.pairwise(stages))
@@ -103,7 +103,7 @@ def build_all(
 
     Gives the built documents, the seconds of pool start-up (imports, shapes and
     thesaurus loaded in each worker) and the seconds of the work itself. With a
-    `sink`, each document goes to it as it arrives and is kept without its N-Quads.
+    `sink`, each document goes to it as it arrives and is kept without its N-Triples.
     """
     built: list[Built] = []
     context = multiprocessing.get_context("fork")
@@ -118,7 +118,7 @@ def build_all(
         for done, item in enumerate(pool.imap(build, jobs, chunksize=4), 1):
             if sink is not None:
                 sink(item)
-                item = dataclasses.replace(item, nquads=b"")
+                item = dataclasses.replace(item, ntriples=b"")
             built.append(item)
             if done % 50 == 0:
                 progress("ingest+validate", done)
@@ -144,7 +144,7 @@ class Loader:
 
     def __call__(self, built: Built) -> None:
         start = time.perf_counter()
-        self.store.oxigraph.load(built.nquads, format=ox.RdfFormat.N_QUADS)
+        load_ntriples(self.store, URIRef(built.name), built.ntriples)
         self.seconds += time.perf_counter() - start
 
 

@@ -46,7 +46,7 @@ POOL_MIN = 8
 class Mapped:
     """One mapped meeting: its graph IRI, its triples and the same as Oxigraph quads.
 
-    The quads are in the default graph; `meeting_nquads` puts them in `name`.
+    The quads are in the default graph; a store loads them into the graph `name`.
     """
 
     name: URIRef
@@ -85,14 +85,6 @@ def check_meeting(mapped: Mapped, *, engine: str = "sparql") -> Report:
 def meeting_ntriples(mapped: Mapped) -> bytes:
     """Give a mapped meeting as N-Triples bytes, the form meetings travel in."""
     return ox.serialize(mapped.quads, format=ox.RdfFormat.N_TRIPLES) or b""
-
-
-def meeting_nquads(mapped: Mapped) -> bytes:
-    """Give a mapped meeting as N-Quads bytes, in its own named graph."""
-    # An N-Triples statement is one line ending " .\n" (a newline in a literal is
-    # escaped), so naming the graph before each end makes N-Quads without new quads.
-    graph = f" {ox.NamedNode(mapped.name)} .\n".encode()
-    return meeting_ntriples(mapped).replace(b" .\n", graph)
 
 
 @dataclass(frozen=True, slots=True)
