@@ -233,20 +233,21 @@ def query_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
     """Pick parameter values the data has: the busiest body, force, topic and person.
 
     A listing of every meeting's rows is asked for one force, as a person looking
-    through the graph would ask for it (`kg query actions --param force=…`); so is
-    `people-across-bodies`, since a person's IRI names its force.
+    through the graph would ask for it (`kg query actions --param force=…`). So is
+    `people-across-bodies`, since a person's IRI names its force; but it asks for the
+    force with the most bodies, as a force of one body has nobody across bodies.
     """
     prefix = f"PREFIX kg: <{KG}>\n"
     body, force = _top(store, prefix + _TOP_BODY, 2)
     (topic,) = _top(store, prefix + _TOP_TOPIC, 1)
     (name,) = _top(store, prefix + _TOP_NAME, 1)
+    (spread,) = _top(store, prefix + _TOP_BODIES, 1)
     force_key = force.rsplit("/", 1)[-1]
     topic_key = topic.rsplit("/", 1)[-1]
     listings = (
         "actions",
         "agenda-items",
         "participants",
-        "people-across-bodies",
         *VIZ_QUERIES,
     )
     return {
@@ -257,6 +258,7 @@ def query_params(store: OxigraphStore) -> dict[str, dict[str, str]]:
         "item-topics": {"topic": topic_key},
         "meetings": {"body": body, "since": "2016-01-01", "until": "2021-12-31"},
         "pccs-discussing": {"topic": topic_key},
+        "people-across-bodies": {"force": spread.rsplit("/", 1)[-1]},
         "topic-cooccurrence": {"force": force_key},
         "topics-by-force": {"force": force_key},
     }
@@ -273,6 +275,8 @@ WHERE { ?item kg:topic ?topic } GROUP BY ?topic ORDER BY DESC(?n) ?topic LIMIT 1
 _TOP_NAME = """SELECT ?name (COUNT(?a) AS ?n)
 WHERE { ?a a kg:Attendance ; kg:person/kg:name ?name }
 GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1"""
+_TOP_BODIES = """SELECT ?force (COUNT(DISTINCT ?body) AS ?n)
+WHERE { ?body kg:forceArea ?force } GROUP BY ?force ORDER BY DESC(?n) ?force LIMIT 1"""
 
 
 def _top(store: OxigraphStore, sparql: str, width: int) -> tuple[str, ...]:
