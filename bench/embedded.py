@@ -7,9 +7,8 @@ hands back its meeting as N-Triples bytes (`kg.build.meeting_ntriples`); the
 coordinator loads each into its named graph as it arrives, one transaction a meeting
 (`kg.pipeline.load_ntriples`, as `kg ingest` loads), into an in-memory Oxigraph
 store, finishes it as `kg ingest` does (`kg.pipeline.finish_store`: reference graph,
-provenance, people resolution), runs
-every saved query several times and exports the store to Turtle and N-Triples
-(`kg.export.export_store`). Stage times inside workers
+provenance, people resolution), runs every saved query several times and exports the
+store to Turtle and N-Triples (`kg.export.export_store`). Stage times inside workers
 are summed CPU-bound seconds; every other time is wall-clock.
 """
 
