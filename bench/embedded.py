@@ -30,7 +30,7 @@ from typing import Any
 from rdflib import URIRef
 
 import kg
-from kg.build import check_meeting, map_meeting, meeting_ntriples
+from kg.build import check_meeting, map_meeting, meeting_ntriples, tune_worker_gc
 from kg.export import export_store
 from kg.namespaces import KG
 from kg.parse import parse_document
@@ -59,11 +59,13 @@ class Built:
 
 
 def warm_worker() -> None:
-    """Load the shapes, thesaurus and pySHACL once per process, outside the timings."""
+    """Load the shapes, thesaurus and pySHACL once per process, outside the timings,
+    then tune the garbage collector as `kg ingest` workers do."""
     from kg.validate import shapes_graph
 
     shapes_graph()
     build_document(("1. Apologies\nNone\n2. Minutes\nAgreed\n", _probe_source()))
+    tune_worker_gc()
 
 
 def _probe_source() -> Source:
