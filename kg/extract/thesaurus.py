@@ -74,6 +74,18 @@ def label_opening(label: str) -> str:
     return _APOSTROPHE.split(first)[0]
 
 
+# "101" must not be part of "£101,000"; words must not be part of longer words
+_STARTS_A_WORDING = r"(?<![\w£$])(?<![\w][.,])"
+_ENDS_A_WORDING = r"(?!\w)(?![.,/]\d)"
+
+
+def _label_body(label: str) -> str:
+    words = [w for w in _SPLIT.split(label.strip()) if w]
+    return _SEPARATOR.join(
+        _word_pattern(w, last=i == len(words) - 1) for i, w in enumerate(words)
+    )
+
+
 def label_pattern(label: str) -> str:
     """Build one label's regex source: folded separators, plural and boundaries.
 
@@ -82,23 +94,22 @@ def label_pattern(label: str) -> str:
     >>> bool(re.search(label_pattern("101"), "a cost of £101,000"))
     False
     """
-    words = [w for w in _SPLIT.split(label.strip()) if w]
-    body = _SEPARATOR.join(
-        _word_pattern(w, last=i == len(words) - 1) for i, w in enumerate(words)
-    )
-    # "101" must not be part of "£101,000"; words must not be part of longer words
-    return rf"(?<![\w£$])(?<![\w][.,]){body}(?!\w)(?![.,/]\d)"
+    return _STARTS_A_WORDING + _label_body(label) + _ENDS_A_WORDING
 
 
 def _alternation(labels: list[str]) -> str:
     ordered = sorted(set(labels), key=lambda label: (-len(label), label))
-    return "|".join(label_pattern(label) for label in ordered)
+    return "|".join(_label_body(label) for label in ordered)
 
 
 def compile_matcher(
     key: str, labels: list[str], pref_labels: list[str]
 ) -> TopicMatcher:
     """Compile one matcher: lower-case and pref labels fold case, others match as is.
+
+    The pattern is `label_pattern` of each label in turn (longest first), with the
+    checks of a wording's boundaries written once around them all: it then finds the
+    same matches, and tries the look-behinds once per place instead of once per label.
 
     >>> m = compile_matcher("anti-social-behaviour", ["ASB"], ["Anti-social behaviour"])
     >>> [x.group() for x in m.pattern.finditer("ASB and antisocial behaviour, not asb")]
@@ -110,14 +121,16 @@ def compile_matcher(
     if folded:
         parts.append(f"(?i:{_alternation(folded)})")
     if exact:
-        parts.append(f"(?:{_alternation(exact)})")
+        parts.append(_alternation(exact))
+    wordings = "|".join(parts)
     openings = tuple(
         sorted(
             {(label_opening(label).lower(), True) for label in folded}
             | {(label_opening(label), False) for label in exact}
         )
     )
-    return TopicMatcher(key, re.compile("|".join(parts)), openings)
+    pattern = re.compile(f"{_STARTS_A_WORDING}(?:{wordings}){_ENDS_A_WORDING}")
+    return TopicMatcher(key, pattern, openings)
 
 
 # a wording starts where a word does (the look-behinds of `label_pattern`)
@@ -167,7 +180,6 @@ def _index_of(thesaurus: tuple[TopicMatcher, ...]) -> _Index:
     )
 
 
-@functools.cache
 def _fold_char(char: str) -> str:
     if char.isascii():
         return char.lower()
@@ -179,23 +191,41 @@ def _fold_char(char: str) -> str:
     return char
 
 
-def _fold(text: str) -> str:
-    """Lower-case `text` as re.IGNORECASE compares it with ASCII, keeping offsets."""
+class _FoldTable(dict[int, str]):
+    """The `str.translate` table of `_fold_char`, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_case(text: str) -> str:
+    """Lower-case `text` as re.IGNORECASE compares it with ASCII, keeping offsets.
+
+    A lower-case ASCII pattern run without the flag over the folded text matches where
+    it would with the flag over `text`, and runs faster.
+
+    >>> fold_case("ASB in Kensington, \u212aent and I\u017fLINGTON")
+    'asb in kensington, kent and islington'
+    """
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLD_TABLE)
 
 
-def _matches_at(
-    pattern: re.Pattern[str], text: str, spots: list[int]
-) -> list[tuple[int, int]]:
-    # the spans `finditer` gives when no match can start anywhere but at `spots`
+def _wordings_at(
+    matcher: TopicMatcher, text: str, spots: list[int]
+) -> list[tuple[str, int, int]]:
+    # what `finditer` gives when no match can start anywhere but at `spots`
     found = []
     end = 0
     for at in spots:
-        if at >= end and (hit := pattern.match(text, at)):
+        if at >= end and (hit := matcher.pattern.match(text, at)):
             end = hit.end()
-            found.append((at, end))
+            found.append((matcher.key, at, end))
     return found
 
 
@@ -215,7 +245,7 @@ def _numbers_at(head: str, index: _Index) -> tuple[int, ...]:
 
 
 def _candidates(text: str, index: _Index) -> dict[int, list[int]]:
-    folded = _fold(text)
+    folded = fold_case(text)
     width = index.lengths[-1] if index.lengths else 0
     at_head = index.at_head
     found: dict[int, list[int]] = {}
@@ -249,12 +279,11 @@ def find_wordings(
     found: list[tuple[str, int, int]] = []
     for number in sorted(candidates.keys() | index.everywhere):
         matcher = thesaurus[number]
-        spans = (
-            [hit.span() for hit in matcher.pattern.finditer(text)]
-            if number in index.everywhere
-            else _matches_at(matcher.pattern, text, candidates[number])
-        )
-        found += [(matcher.key, start, end) for start, end in spans]
+        if number in index.everywhere:
+            hits = matcher.pattern.finditer(text)
+            found += [(matcher.key, hit.start(), hit.end()) for hit in hits]
+        else:
+            found += _wordings_at(matcher, text, candidates[number])
     return found
 
 
