@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
 
 from kg.mapping.evidence import Triple, evidence_triples
 from kg.mapping.iris import (
@@ -24,7 +23,8 @@ from kg.mapping.iris import (
     meeting_iri,
     part_iri,
 )
-from kg.namespaces import KG
+from kg.mapping.literals import integer_literal, text_literal
+from kg.mapping.vocab import KG, RDF, XSD
 from kg.records import BodyKind, Item, Located, Meeting, Span
 
 BODY_CLASSES: dict[BodyKind, URIRef] = {
@@ -71,7 +71,7 @@ def meeting_node_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
     yield node, RDF.type, KG.Meeting
     yield node, KG.body, body_iri(meeting.body.name, _force_id(meeting))
     yield node, KG.source, document_iri(meeting)
-    yield node, KG.layout, Literal(meeting.layout.value)
+    yield node, KG.layout, text_literal(meeting.layout.value)
     if meeting.date is not None:
         day = Literal(meeting.date.value, datatype=XSD.date)
         date = Located(day, meeting.date.span)
@@ -82,7 +82,7 @@ def meeting_node_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
             time = Located(xsd_time(clock.value), clock.span)
             yield from _located(meeting, node, predicate, time, text=text)
     if meeting.venue is not None:
-        venue = Located(Literal(meeting.venue.value), meeting.venue.span)
+        venue = Located(text_literal(meeting.venue.value), meeting.venue.span)
         yield from _located(meeting, node, KG.venue, venue, text=text)
 
 
@@ -90,9 +90,9 @@ def document_triples(meeting: Meeting) -> Iterator[Triple]:
     """Yield the source document: file name, SHA-256 and length in characters."""
     node = document_iri(meeting)
     yield node, RDF.type, KG.SourceDocument
-    yield node, KG.fileName, Literal(meeting.source.name)
-    yield node, KG.sha256, Literal(meeting.source.sha256)
-    yield node, KG.length, Literal(meeting.source.length, datatype=XSD.integer)
+    yield node, KG.fileName, text_literal(meeting.source.name)
+    yield node, KG.sha256, text_literal(meeting.source.sha256)
+    yield node, KG.length, integer_literal(meeting.source.length)
 
 
 def body_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
@@ -106,7 +106,7 @@ def body_triples(meeting: Meeting, text: str) -> Iterator[Triple]:
     yield node, RDF.type, KG.Body
     if body.kind in BODY_CLASSES:
         yield node, RDF.type, BODY_CLASSES[body.kind]
-    yield node, KG.name, Literal(body.name)
+    yield node, KG.name, text_literal(body.name)
     yield node, KG.bodyKind, concept_iri("body-kind", body.kind.value)
     mentioned = meeting_iri(meeting)
     if body.span is not None:
@@ -126,14 +126,14 @@ def item_triples(meeting: Meeting, item: Item, *, text: str) -> Iterator[Triple]
     yield meeting_node, KG.hasItem, node
     yield node, RDF.type, KG.AgendaItem
     yield node, KG.meeting, meeting_node
-    yield node, KG.position, Literal(item.position, datatype=XSD.integer)
-    yield node, KG.number, Literal(item.number)
-    title = Located(Literal(item.title), item.title_span)
+    yield node, KG.position, integer_literal(item.position)
+    yield node, KG.number, text_literal(item.number)
+    title = Located(text_literal(item.title), item.title_span)
     yield from _located(meeting, node, KG.title, title, text=text)
     if item.agenda_number is not None:
-        yield node, KG.agendaNumber, Literal(item.agenda_number)
+        yield node, KG.agendaNumber, text_literal(item.agenda_number)
     if item.agenda_title is not None:
-        yield node, KG.agendaTitle, Literal(item.agenda_title)
+        yield node, KG.agendaTitle, text_literal(item.agenda_title)
     if item.text_span.end > item.text_span.start:
         span = item.text_span
         yield from _evidence(meeting, node, span, key="text-evidence", text=text)

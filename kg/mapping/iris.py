@@ -4,10 +4,16 @@ The same input gives the same IRI on every run and machine: nothing here reads t
 clock, randomness or the file system. A meeting is keyed by its source document's file
 name, so re-ingesting an edited document replaces its meeting rather than adding a
 second one.
+
+A meeting mints the same IRIs many times over (its own in every item, decision and
+attendance): `slug`, the file key and `mint` are cached, so each is worked out once
+and every triple naming an IRI holds the same `URIRef` object, which a dict lookup
+(`kg.terms.graph_quads` makes three a triple) then finds by identity.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -20,6 +26,7 @@ from kg.records import Meeting
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
     """Make a lower-case, hyphenated ASCII key for `text`.
 
@@ -44,19 +51,39 @@ def short_hash(*parts: str, size: int = 10) -> str:
 
 def meeting_key(meeting: Meeting) -> str:
     """Key a meeting by its source file's stem, slugged."""
-    stem = meeting.source.name.rsplit("/", 1)[-1]
+    return file_key(meeting.source.name)
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def file_key(name: str) -> str:
+    """Key a source file by its stem, slugged.
+
+    >>> file_key("minutes/2024-03 Panel.txt")
+    '2024-03-panel'
+    """
+    stem = name.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
     return slug(stem)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def mint(path: str) -> URIRef:
+    """Give the data IRI `id/<path>`, the same object for the same path.
+
+    >>> mint("force/kent") is mint("force/kent")
+    True
+    """
+    return ID[path]
+
+
 def meeting_iri(meeting: Meeting) -> URIRef:
     """`id/meeting/<key>`."""
-    return ID[f"meeting/{meeting_key(meeting)}"]
+    return mint(f"meeting/{meeting_key(meeting)}")
 
 
 def meeting_graph_iri(meeting: Meeting) -> URIRef:
     """Name the graph that holds exactly one meeting's triples."""
-    return ID[f"graph/meeting/{meeting_key(meeting)}"]
+    return mint(f"graph/meeting/{meeting_key(meeting)}")
 
 
 REFERENCE_GRAPH = ID["graph/reference"]
@@ -65,29 +92,29 @@ PROVENANCE_GRAPH = ID["graph/provenance"]
 
 def document_iri(meeting: Meeting) -> URIRef:
     """`id/document/<key>`: the source document, one per meeting key."""
-    return ID[f"document/{meeting_key(meeting)}"]
+    return mint(f"document/{meeting_key(meeting)}")
 
 
 def part_iri(meeting: Meeting, kind: str, index: int | str) -> URIRef:
     """Name a part of a meeting: `id/meeting/<key>/<kind>/<index>`."""
-    return ID[f"meeting/{meeting_key(meeting)}/{kind}/{index}"]
+    return mint(f"meeting/{meeting_key(meeting)}/{kind}/{index}")
 
 
 def force_iri(force_id: str) -> URIRef:
     """`id/force/<police.uk id>`."""
-    return ID[f"force/{force_id}"]
+    return mint(f"force/{force_id}")
 
 
 def topic_iri(key: str) -> URIRef:
     """`id/topic/<key>`: a concept of the topic thesaurus."""
-    return ID[f"topic/{key}"]
+    return mint(f"topic/{key}")
 
 
 def concept_iri(scheme: str, key: str) -> URIRef:
     """Name a concept of a closed list: `id/<scheme>/<key>`, e.g. body-kind."""
-    return ID[f"{scheme}/{key}"]
+    return mint(f"{scheme}/{key}")
 
 
 def body_iri(name: str, force_id: str | None) -> URIRef:
     """`id/body/<force or 'unknown'>/<slug of name>`."""
-    return ID[f"body/{force_id or 'unknown'}/{slug(name)}"]
+    return mint(f"body/{force_id or 'unknown'}/{slug(name)}")

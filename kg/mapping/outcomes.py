@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
 
 from kg.mapping.evidence import Triple, evidence_triples
 from kg.mapping.iris import concept_iri, meeting_iri, part_iri, topic_iri
-from kg.namespaces import KG
+from kg.mapping.literals import text_literal
+from kg.mapping.vocab import KG, RDF, XSD
 from kg.records import Action, Decision, Discrepancy, ItemTopic, Meeting
 
 
@@ -60,7 +60,7 @@ def topic_triples(
     yield node, RDF.type, KG.TopicTagging
     yield node, KG.item, item
     yield node, KG.topic, topic_iri(tagging.key)
-    yield node, KG.phrase, Literal(tagging.phrase)
+    yield node, KG.phrase, text_literal(tagging.phrase)
     yield from evidence_triples(node, tagging.span, meeting=meeting, text=text)
 
 
@@ -76,11 +76,11 @@ def decision_triples(
     if item is not None:
         yield node, KG.item, item
     yield node, KG.decisionKind, concept_iri("decision-kind", decision.kind.value)
-    yield node, KG.text, Literal(decision.text)
+    yield node, KG.text, text_literal(decision.text)
     if decision.ref is not None:
-        yield node, KG.reference, Literal(decision.ref)
+        yield node, KG.reference, text_literal(decision.ref)
     if decision.title:
-        yield node, KG.title, Literal(decision.title)
+        yield node, KG.title, text_literal(decision.title)
     if decision.status is not None:
         yield (
             node,
@@ -93,7 +93,7 @@ def decision_triples(
         yield node, KG.amount, money
         yield money, RDF.type, KG.MonetaryAmount
         yield money, KG.amountValue, decimal_literal(amount.value)
-        yield money, KG.currency, Literal(amount.currency)
+        yield money, KG.currency, text_literal(amount.currency)
         yield from evidence_triples(money, amount.span, meeting=meeting, text=text)
 
 
@@ -108,9 +108,9 @@ def action_triples(
     item = _item(meeting, action.item)
     if item is not None:
         yield node, KG.item, item
-    yield node, KG.text, Literal(action.text)
+    yield node, KG.text, text_literal(action.text)
     if action.owner is not None:
-        yield node, KG.owner, Literal(action.owner)
+        yield node, KG.owner, text_literal(action.owner)
     yield from evidence_triples(node, action.span, meeting=meeting, text=text)
 
 
@@ -125,6 +125,6 @@ def discrepancy_triples(
     item = _item(meeting, discrepancy.item)
     if item is not None:
         yield node, KG.item, item
-    yield node, KG.discrepancyKind, Literal(discrepancy.kind)
-    yield node, KG.description, Literal(discrepancy.description)
+    yield node, KG.discrepancyKind, text_literal(discrepancy.kind)
+    yield node, KG.description, text_literal(discrepancy.description)
     yield from evidence_triples(node, discrepancy.span, meeting=meeting, text=text)

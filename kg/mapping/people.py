@@ -11,16 +11,15 @@ well, since a person may be written "Cllr" in one meeting and "Councillor" in an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib import URIRef
 
 from kg.extract.posts import post_key
 from kg.mapping.evidence import Triple, evidence_triples
-from kg.mapping.iris import concept_iri, force_iri, meeting_iri, part_iri, slug
-from kg.namespaces import ID, KG
+from kg.mapping.iris import concept_iri, force_iri, meeting_iri, mint, part_iri, slug
+from kg.mapping.literals import TRUE, text_literal
+from kg.mapping.vocab import KG, RDF
 from kg.records import Attendance, Meeting, PersonName, PostMention
 
 
@@ -50,12 +49,12 @@ def person_iri(scope: str, name: PersonName) -> URIRef:
     >>> person_iri("west-mercia", PersonName("C. Hughes")).rsplit("/", 2)[-2:]
     ['west-mercia', 'c-hughes']
     """
-    return ID[f"person/{scope}/{slug(re.sub(r'[.]', ' ', name.full))}"]
+    return mint(f"person/{scope}/{slug(name.full.replace('.', ' '))}")
 
 
 def post_iri(scope: str, key: str) -> URIRef:
     """`id/post/<scope>/<post key>`, e.g. `id/post/avon-and-somerset/pcc`."""
-    return ID[f"post/{scope}/{key}"]
+    return mint(f"post/{scope}/{key}")
 
 
 def attendance_triples(
@@ -70,13 +69,13 @@ def attendance_triples(
     yield node, KG.meeting, meeting_iri(meeting)
     yield node, KG.person, person
     yield node, KG.status, concept_iri("attendance-status", attendance.status.value)
-    yield node, KG.name, Literal(attendance.name.full)
+    yield node, KG.name, text_literal(attendance.name.full)
     yield from _optional(node, KG.honorific, attendance.name.title)
     yield from _optional(node, KG.role, attendance.role)
     yield from _optional(node, KG.organisation, attendance.organisation)
     yield from _optional(node, KG.itemsAttended, attendance.items)
     if attendance.virtual:
-        yield node, KG.virtual, Literal(True)
+        yield node, KG.virtual, TRUE
     if attendance.substitute_for:
         replaced = PersonName(attendance.substitute_for)
         yield node, KG.substituteFor, person_iri(scope, replaced)
@@ -91,7 +90,7 @@ def attendance_triples(
 def person_triples(person: URIRef, name: PersonName) -> Iterator[Triple]:
     """Describe the person: name as written, honorific, given and family names."""
     yield person, RDF.type, KG.Person
-    yield person, KG.name, Literal(name.full)
+    yield person, KG.name, text_literal(name.full)
     yield from _optional(person, KG.honorific, name.title)
     yield from _optional(person, KG.givenName, name.given)
     yield from _optional(person, KG.familyName, name.family)
@@ -105,7 +104,7 @@ def post_mention_triples(
     yield meeting_iri(meeting), KG.mentions, node
     yield node, RDF.type, KG.Mention
     yield node, KG.meeting, meeting_iri(meeting)
-    yield node, KG.role, Literal(mention.post)
+    yield node, KG.role, text_literal(mention.post)
     yield node, KG.status, concept_iri("attendance-status", mention.status.value)
     key = post_key(mention.post)
     if key:
@@ -117,11 +116,11 @@ def post_mention_triples(
 def _post_triples(meeting: Meeting, key: str) -> Iterator[Triple]:
     post = post_iri(scope_of(meeting), key)
     yield post, RDF.type, KG.Post
-    yield post, KG.name, Literal(key)
+    yield post, KG.name, text_literal(key)
     if meeting.body.force is not None:
         yield post, KG.postOf, force_iri(meeting.body.force.value)
 
 
 def _optional(node: URIRef, predicate: URIRef, value: str | None) -> Iterator[Triple]:
     if value:
-        yield node, predicate, Literal(value)
+        yield node, predicate, text_literal(value)
