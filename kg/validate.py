@@ -35,9 +35,11 @@ from kg.shacl_sparql import (
     find_failures,
     oxigraph_select,
     path_text,
+    queried_triples,
     to_oxigraph,
 )
 from kg.shacl_sparql.local import Properties
+from kg.shacl_sparql.reads import Reads
 from kg.terms import graph_quads
 
 Triple = tuple[Node, Node, Node]
@@ -134,22 +136,108 @@ def validate_quads(
     if engine == "pyshacl":
         return _pyshacl_report(with_reference(data()), shapes_graph())
     check(engine)
-    store = ox.Store()
-    store.extend(quads)
     if triples is None:
+        store = ox.Store()
+        store.extend(quads)
         store.extend(reference_for(quads))
         return validate_oxigraph(store, data=lambda: with_reference(data()))
     # The same reference triples as `reference_for`, found in the index.
     index = Index(triples)
     about = _reference_by_subject()
-    added: list[ox.Quad] = []
+    described: list[Node] = []
     for node in index.dangling():
         found = about.get(node)
         if found is not None:
             index.add(node, found[0])
-            added.extend(found[1])
-    store.extend(added)
-    return validate_oxigraph(store, data=lambda: with_reference(data()), index=index)
+            described.append(node)
+    return _validate_indexed(
+        index, quads, described, data=lambda: with_reference(data())
+    )
+
+
+def _validate_indexed(
+    index: Index,
+    quads: Collection[ox.Quad],
+    described: Collection[Node],
+    *,
+    data: Callable[[], Graph],
+) -> Report:
+    """Validate `quads` and the reference quads about `described` (all in `index`).
+
+    The checks left to SPARQL run on a store of only the quads their queries can
+    match (`queried_triples`): loading the rest would cost more than the checks.
+    Failures, which are rare, are traced to their source files in a store of all.
+    """
+    compiled = _default_compiled()
+    read = queried_triples(compiled.checks)
+    if read is None:
+        checked = _select([*quads, *_reference_quads(described)])
+    else:
+        checked = _select([*_read(quads, read), *_reference_quads(described, read)])
+    failures = find_failures(checked, compiled.checks, index=index)
+    results: list[Result] = []
+    if failures:
+        files = checked
+        if read is not None:  # finding source files reads other triples
+            files = _select([*quads, *_reference_quads(described)])
+        results.extend(_with_source_files(files, failures))
+
+    def has_instances(cls: Node) -> bool:
+        # Unlike the ASK `_has_instances` runs, the index may only answer for an IRI.
+        return not isinstance(cls, URIRef) or bool(index.focus((str(cls),)))
+
+    may_apply = _may_apply(_default_fallback_targets(), has_instances)
+    return _report(results, _default_shapes(), compiled, data, may_apply=may_apply)
+
+
+def _reference_quads(
+    described: Iterable[Node], read: Reads | None = None
+) -> list[ox.Quad]:
+    """Give the reference quads about `described` (those `read` names)."""
+    about = _reference_reading(read)
+    return [quad for node in described for quad in about[node]]
+
+
+@lru_cache(maxsize=4)
+def _reference_reading(read: Reads | None) -> dict[Node, tuple[ox.Quad, ...]]:
+    about = _reference_by_subject()
+    if read is None:
+        return {node: quads for node, (_, quads) in about.items()}
+    return {node: tuple(_read(quads, read)) for node, (_, quads) in about.items()}
+
+
+def _select(quads: Collection[ox.Quad]) -> Select:
+    store = ox.Store()
+    store.extend(quads)
+    return oxigraph_select(store)
+
+
+def _read(quads: Iterable[ox.Quad], read: Reads) -> list[ox.Quad]:
+    """Give the `quads` a query reading `read` can match."""
+    objects = _objects_read(read)
+    kept = []
+    for quad in quads:
+        predicate = quad.predicate
+        if predicate in objects:
+            wanted = objects[predicate]
+            if wanted is None or quad.object in wanted:
+                kept.append(quad)
+    return kept
+
+
+@lru_cache(maxsize=8)
+def _objects_read(read: Reads) -> dict[ox.NamedNode, frozenset[ox.NamedNode] | None]:
+    """Give the objects `read` names for each predicate (None: any object)."""
+    anything = {predicate for predicate, value in read if value is None}
+    named: dict[str, set[ox.NamedNode]] = {}
+    for predicate, value in read:
+        if value is not None and predicate not in anything:
+            named.setdefault(predicate, set()).add(ox.NamedNode(value))
+    objects: dict[ox.NamedNode, frozenset[ox.NamedNode] | None]
+    objects = {ox.NamedNode(predicate): None for predicate in anything}
+    for predicate, values in named.items():
+        objects[ox.NamedNode(predicate)] = frozenset(values)
+    return objects
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +317,21 @@ def validate_oxigraph(
     select = oxigraph_select(store)
     failures = find_failures(select, compiled.checks, index=index)
     results = [*_with_source_files(select, failures)]
-    if compiled.fallback and _may_apply(store, shapes, compiled.fallback):
+    targets = _fallback_targets(shapes, compiled.fallback)
+    may_apply = _may_apply(targets, lambda cls: _has_instances(store, cls))
+    return _report(results, shapes, compiled, data, may_apply=may_apply)
+
+
+def _report(
+    results: list[Result],
+    shapes: Graph,
+    compiled: Compiled,
+    data: Callable[[], Graph] | None,
+    *,
+    may_apply: bool,
+) -> Report:
+    """Add pySHACL's results for the fallback shapes, if they may apply, and report."""
+    if compiled.fallback and may_apply:
         if data is None:
             raise ValueError("shapes need pySHACL: " + "; ".join(compiled.reasons))
         results.extend(_run_pyshacl(data(), fallback_shapes(shapes, compiled)))
@@ -257,17 +359,38 @@ def fallback_shapes(shapes: Graph, compiled: Compiled) -> Graph:
     return left
 
 
-def _may_apply(store: ox.Store, shapes: Graph, fallback: Iterable[Node]) -> bool:
-    """Tell whether the store may hold a focus node of one of the `fallback` shapes."""
+def _may_apply(
+    targets: tuple[Node, ...] | None, has_instances: Callable[[Node], bool]
+) -> bool:
+    """Tell whether the data may hold a focus node of the fallback shapes.
+
+    `targets` are their target classes (`_fallback_targets`); `has_instances(cls)`
+    tells whether the data may hold an instance of `cls`.
+    """
+    return targets is None or any(has_instances(cls) for cls in targets)
+
+
+def _fallback_targets(
+    shapes: Graph, fallback: Iterable[Node]
+) -> tuple[Node, ...] | None:
+    """Give the classes the `fallback` shapes target (None: they target more)."""
+    classes: list[Node] = []
     for shape in fallback:
         keys = set(shapes.predicates(shape)) & {*_TARGET_KEYS, RDF.type}
         if keys - {SH.targetClass, RDF.type} or (shape, RDF.type, RDFS.Class) in shapes:
-            return True
-        for cls in shapes.objects(shape, SH.targetClass):
-            ask = f"ASK {{ ?this a/<{RDFS.subClassOf}>* {cls.n3()} }}"
-            if store.query(ask, use_default_graph_as_union=True):
-                return True
-    return False
+            return None
+        classes.extend(shapes.objects(shape, SH.targetClass))
+    return tuple(classes)
+
+
+@lru_cache(maxsize=1)
+def _default_fallback_targets() -> tuple[Node, ...] | None:
+    return _fallback_targets(_default_shapes(), _default_compiled().fallback)
+
+
+def _has_instances(store: ox.Store, cls: Node) -> bool:
+    ask = f"ASK {{ ?this a/<{RDFS.subClassOf}>* {cls.n3()} }}"
+    return bool(store.query(ask, use_default_graph_as_union=True))
 
 
 def _with_source_files(select: Select, failures: list[Failure]) -> Iterator[Result]:

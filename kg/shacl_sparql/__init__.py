@@ -14,7 +14,9 @@ hundred queries instead of one pySHACL pass per node. A node shape using anythin
 compiled: it is listed in `Compiled.fallback` with the reason, for pySHACL to check
 (`kg.validate`), never skipped. `find_failures` runs the checks through any SELECT
 function (an Oxigraph store queried over the union of its graphs), checks of one focus
-batched into shared queries (`kg.shacl_sparql.batch`), and gives `Failure`s.
+batched into shared queries (`kg.shacl_sparql.batch`), and gives `Failure`s;
+`queried_triples` says which triples the queries it runs can match, so that a store
+of only those answers them (`kg.shacl_sparql.reads`).
 """
 
 from kg.shacl_sparql.compile import (
@@ -31,6 +33,7 @@ from kg.shacl_sparql.run import (
     Select,
     find_failures,
     oxigraph_select,
+    queried_triples,
     to_oxigraph,
 )
 
@@ -46,5 +49,6 @@ __all__ = [
     "oxigraph_select",
     "path_sparql",
     "path_text",
+    "queried_triples",
     "to_oxigraph",
 ]

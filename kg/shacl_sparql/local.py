@@ -13,15 +13,17 @@ the Oxigraph term where Oxigraph writes a value its own way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache, partial
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from kg.shacl_sparql.constraints import Local
 from kg.shacl_sparql.values import (
     PAIR_KINDS,
+    Test,
     distinct,
     pair_fails,
     shown,
@@ -49,15 +51,23 @@ class Index:
         nodes: dict[Node, Properties] = {}
         # IRIs compare fastest as plain strings (an rdflib term compares in Python).
         iris: dict[str, Node] = {}
+        subject: Node | None = None
+        properties: Properties = {}
         for s, p, o in triples:
-            properties = nodes.get(s)
-            if properties is None:
-                nodes[s] = properties = {}
-            found = properties.get(str(p))
+            if s is not subject:  # a subject's triples mostly come together
+                subject = s
+                known = nodes.get(s)
+                if known is None:
+                    nodes[s] = known = {}
+                properties = known
+            predicate = str(p)
+            found = properties.get(predicate)
             if found is None:
-                properties[str(p)] = found = []
+                properties[predicate] = found = []
             found.append(o)
-            if isinstance(o, URIRef):
+            # Most objects are literals, and an rdflib term class is an ABC: asking
+            # `isinstance` of one costs more than the rest of the loop.
+            if type(o) is not Literal and isinstance(o, URIRef):
                 iris[str(o)] = o
         self._nodes = nodes
         self._iris = iris
@@ -66,6 +76,9 @@ class Index:
         self._closures: dict[str, set[Node]] = {}
         self._focuses: dict[tuple[str, ...], dict[Node, Properties]] = {}
         self._inverses: dict[str, dict[Node, list[Node]]] = {}
+        self._paths: dict[
+            tuple[tuple[str, ...], str, bool], list[tuple[Node, Sequence[Node]]]
+        ] = {}
 
     def dangling(self) -> list[Node]:
         """Give the IRIs the triples point at but say nothing about, in order."""
@@ -119,6 +132,27 @@ class Index:
             self._focuses[classes] = found
         return found
 
+    def values_on(
+        self, classes: tuple[str, ...], predicate: str, *, inverse: bool
+    ) -> list[tuple[Node, Sequence[Node]]]:
+        """Give each instance of `classes` and its values of `predicate` (or inverse).
+
+        Checks of one path share the list (a node's path has several constraints).
+        """
+        key = (classes, predicate, inverse)
+        found = self._paths.get(key)
+        if found is None:
+            focus = self.focus(classes)
+            if inverse:
+                by_value = self.subjects_of(predicate)
+                found = [(this, by_value.get(this, ())) for this in focus]
+            else:
+                found = [
+                    (this, values.get(predicate, ())) for this, values in focus.items()
+                ]
+            self._paths[key] = found
+        return found
+
     def subjects_of(self, predicate: str) -> dict[Node, list[Node]]:
         """Give the subjects that have each node as a value of `predicate`."""
         found = self._inverses.get(predicate)
@@ -130,77 +164,105 @@ class Index:
             self._inverses[predicate] = found
         return found
 
-    def is_a(self, node: Node, cls: str) -> bool:
-        """Tell whether `node` is an instance of `cls` or of a subclass of it."""
-        properties = self._nodes.get(node)
-        types = properties.get(_TYPE, ()) if properties is not None else ()
-        return bool(types) and not self.within(cls).isdisjoint(types)
 
-
-def local_rows(index: Index, classes: tuple[str, ...], local: Local) -> Iterator[Row]:
+def local_rows(index: Index, classes: tuple[str, ...], local: Local) -> list[Row]:
     """Give the rows the check's own query gives, found in `index`."""
-    predicate, limit = local.predicate, local.limit
-    inverse = index.subjects_of(predicate) if local.inverse else None
-    count = _COUNTS.get(local.kind)
-    failing = _failing(index, local) if count is None else None
-    for this, properties in index.focus(classes).items():
-        if inverse is None:
-            values = properties.get(predicate, ())
-        else:
-            values = inverse.get(this, ())
-        if count is not None:
-            if count(values, limit):
-                yield {"this": this}
-        elif values and failing is not None:
-            # Most values pass: the distinct failing ones are sought only if any fail.
-            bad = failing(values, properties)
-            for value in distinct(bad) if bad else ():
-                yield {"this": this, "value": shown(value)}
+    return rows_of(local)(index, classes)
 
 
-# The failing ones of a focus node's values (given the node's own values too).
-Failing = Callable[[Sequence[Node], Properties], list[Node]]
+# A check in Python: an index and the classes of the check's focus nodes in, the
+# rows its query gives out.
+Rows = Callable[[Index, tuple[str, ...]], list[Row]]
 
 
-def _failing(index: Index, local: Local) -> Failing:
-    """Give the function that picks a focus node's values failing the check."""
+@lru_cache(maxsize=512)
+def rows_of(local: Local) -> Rows:
+    """Give the function that finds the check's rows, made once for every index."""
+    if local.kind in _COUNTS:
+        return partial(_count_rows, local)
     test = value_test(local)
     if test is not None:
-        return lambda values, _: [value for value in values if test(value)]
+        return partial(_tested_rows, local, lambda _: test)
     if local.kind == "class":
-        cls = local.cls
-        return lambda values, _: [v for v in values if not index.is_a(v, cls)]
+        return partial(_tested_rows, local, partial(_not_instance, (local.cls,)))
     if local.kind in PAIR_KINDS:
-        other = str(local.terms[0])
-
-        def failing(values: Sequence[Node], properties: Properties) -> list[Node]:
-            others = properties.get(other, ())
-            return [value for value in values if _fails_any(local, value, others)]
-
-        return failing
+        return partial(_pair_rows, local)
     raise ValueError(f"unknown kind of local check {local.kind!r}")
 
 
-def _fails_any(local: Local, value: Node, others: Iterable[Node]) -> bool:
-    return any(pair_fails(local, value, other) for other in others)
-
-
-def _absent(values: Sequence[Node], limit: int) -> bool:
-    return not values
-
-
-def _fewer(values: Sequence[Node], limit: int) -> bool:
+def _count_rows(local: Local, index: Index, classes: tuple[str, ...]) -> list[Row]:
+    """Give the rows of focus nodes with too few or too many values."""
+    limit = local.limit
+    found = index.values_on(classes, local.predicate, inverse=local.inverse)
     # Counting distinct values costs more than counting values: only when it matters.
-    return len(values) < limit or len(distinct(values)) < limit
+    if local.kind == "absent":
+        failing = [this for this, values in found if not values]
+    elif local.kind == "least":
+        failing = [
+            this
+            for this, values in found
+            if len(values) < limit or len(distinct(values)) < limit
+        ]
+    else:
+        failing = [
+            this
+            for this, values in found
+            if len(values) > limit and len(distinct(values)) > limit
+        ]
+    return [{"this": this} for this in failing]
 
 
-def _more(values: Sequence[Node], limit: int) -> bool:
-    return len(values) > limit and len(distinct(values)) > limit
+def _tested_rows(
+    local: Local,
+    make_test: Callable[[Index], Test],
+    index: Index,
+    classes: tuple[str, ...],
+) -> list[Row]:
+    """Give the rows of values failing a test of one value (made for the index)."""
+    rows: list[Row] = []
+    test = make_test(index)
+    found = index.values_on(classes, local.predicate, inverse=local.inverse)
+    # Most values pass: each focus node's failing ones are sought only if any fail.
+    if not any(map(test, [value for _, values in found for value in values])):
+        return rows
+    for this, values in found:
+        bad = [value for value in values if test(value)]
+        if bad:
+            rows.extend({"this": this, "value": shown(v)} for v in distinct(bad))
+    return rows
 
 
-# Checks of the number of values: a focus node with too few or too many is a row.
-_COUNTS: dict[str, Callable[[Sequence[Node], int], bool]] = {
-    "absent": _absent,
-    "least": _fewer,
-    "most": _more,
-}
+def _not_instance(cls: tuple[str, ...], index: Index) -> Test:
+    """Give the test of `sh:class`: true of a value not an instance of `cls`."""
+    # The instances of the class are the focus nodes a query of it would have.
+    instances = index.focus(cls)
+    return lambda value: value not in instances
+
+
+def _pair_rows(local: Local, index: Index, classes: tuple[str, ...]) -> list[Row]:
+    """Give the rows of values failing `sh:lessThan` (or `OrEquals`) on the node."""
+    rows: list[Row] = []
+    predicate, other = local.predicate, str(local.terms[0])
+    by_value = index.subjects_of(predicate) if local.inverse else None
+    for this, properties in index.focus(classes).items():
+        if by_value is None:
+            values = properties.get(predicate)
+        else:
+            values = by_value.get(this)
+        if values:
+            others = properties.get(other, ())
+            bad = [value for value in values if _fails_any(local, value, others)]
+            rows.extend({"this": this, "value": shown(v)} for v in distinct(bad))
+    return rows
+
+
+def _fails_any(local: Local, value: Node, others: Iterable[Node]) -> bool:
+    for other in others:  # a loop: a generator costs more than the usual one test
+        if pair_fails(local, value, other):
+            return True
+    return False
+
+
+# The kinds of checks of the number of values: a focus node with too few or too many
+# is a row.
+_COUNTS = ("absent", "least", "most")
