@@ -12,6 +12,7 @@ severity, constraint component and the source document's file name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,10 @@ _TARGET_KEYS = (
     SH.targetObjectsOf,
     SH.target,
 )
+
+# An absolute IRI that can stand between < and > in SPARQL: a focus node shown as a
+# string is one of these, or a blank node label (which never has a colon).
+_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
 
 # How a focus node reaches its source document's file name, tried in order.
 _TO_FILE_NAME: tuple[URIRef | Path, ...] = (
@@ -409,6 +414,8 @@ def _with_source_files(select: Select, failures: list[Failure]) -> Iterator[Resu
 def source_files(select: Select, focuses: list[str]) -> dict[str, str]:
     """Give each focus node's source file name, found as `source_file` finds it."""
     found: dict[str, str] = {}
+    # A blank node (its label has no scheme) cannot be named in a query: no file.
+    focuses = [f for f in focuses if _IRI.fullmatch(f)]
     for path in _TO_FILE_NAME:
         left = [f for f in focuses if f not in found]
         if not left:
@@ -510,7 +517,11 @@ def shorten(iri: str) -> str:
 
     >>> shorten("https://w3id.org/police-kg/id/meeting/x/item/2")
     'id:meeting/x/item/2'
+    >>> shorten("b0c4")  # a blank node's label
+    '_:b0c4'
     """
+    if not _IRI.fullmatch(iri):
+        return f"_:{iri}"
     for prefix in ("id", "kg"):
         namespace = str(PREFIXES[prefix])
         if iri.startswith(namespace):

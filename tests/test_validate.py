@@ -120,3 +120,17 @@ def test_validating_quads_is_validating_their_graph(
     report = validate_quads(list(graph_quads(graph)), data=lambda: graph)
     assert not report.conforms
     assert report == validate(graph)
+
+
+def test_blank_focus_nodes_are_reported_without_a_file() -> None:
+    # Blank nodes cannot be named in the query that looks up source files.
+    graph = Graph().parse(
+        data="@prefix kg: <https://w3id.org/police-kg/def#> .\n"
+        "_:m a kg:Meeting .\n[] a kg:Attendance ; kg:meeting _:m .\n",
+        format="turtle",
+    )
+    report = validate(graph)
+    assert not report.conforms
+    assert {r.path for r in report.results} >= {"kg:body", "kg:person"}
+    assert all(r.source_file is None for r in report.results)
+    assert all(r.render().startswith("Violation: _:") for r in report.results)
