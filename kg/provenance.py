@@ -61,10 +61,23 @@ def record_run(
 ) -> None:
     """Add a run to the provenance graph, replacing what built its graphs before."""
     prov = f"<{PROVENANCE_GRAPH}>"
+    recorded = _recorded_graphs(store)
     for name, _source in generated:
+        if str(name) not in recorded:
+            continue
         for link in (PROV.wasGeneratedBy, PROV.wasDerivedFrom):
             store.update(f"DELETE WHERE {{ GRAPH {prov} {{ <{name}> <{link}> ?x }} }}")
     store.add_triples(PROVENANCE_GRAPH, run_graph(version, used, generated))
+
+
+def _recorded_graphs(store: GraphStore) -> set[str]:
+    """Name each graph an earlier run recorded building (a first run has none)."""
+    results = store.select(
+        "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH <{PROVENANCE_GRAPH}> {{\n"
+        "  ?g prov:wasGeneratedBy|prov:wasDerivedFrom ?x } }"
+    )
+    return {str(row[0].value) for row in results.rows if row[0] is not None}
 
 
 def built_documents(store: GraphStore, version: str) -> set[tuple[str, str]]:

@@ -135,6 +135,13 @@ def test_an_unchanged_document_in_a_store_is_not_reprocessed(tmp_path: Path) -> 
     doc.write_text(doc.read_text(encoding="utf-8") + "\nAddendum.\n", encoding="utf-8")
     third = ingest([doc], store=store, validate=False)
     assert third.built == [str(doc)]
+    # The rebuilt graph's links to the older run and version were replaced.
+    links = store.select(
+        "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+        "SELECT ?link WHERE { ?graph ?link ?x "
+        "VALUES ?link { prov:wasGeneratedBy prov:wasDerivedFrom } }"
+    ).rows
+    assert len(links) == 2
 
 
 def test_each_run_records_the_version_and_the_documents_hashes() -> None:
