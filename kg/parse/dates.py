@@ -68,15 +68,17 @@ _RANGE = re.compile(
 )
 # "The meeting started at 10.00 am", "commenced at 2pm"
 _START = re.compile(
-    rf"\b(?:commenced|started|began|opened|start(?:ed)?\s+time)\b[^\n.]{{0,20}}?"
-    rf"\b(?:at|:)\s*(?P<t>{_CLOCK})",
+    # the look-ahead lets the engine skip to each first letter (faster, same matches)
+    r"(?=[cbos])\b(?:commenced|started|began|opened|start(?:ed)?\s+time)\b"
+    rf"[^\n.]{{0,20}}?\b(?:at|:)\s*(?P<t>{_CLOCK})",
     re.IGNORECASE,
 )
 # "The meeting ended at 4.15 pm", "The meeting closed at 12:30", "Meeting ended at:
 # 1.05 pm", "The meeting finished at 1.15 pm"
 _END = re.compile(
-    rf"\b(?:ended|closed|finished|concluded|terminated|rose)\b\s+(?:at\b\s*)?:?\s*"
-    rf"(?P<t>{_CLOCK})",
+    # the look-ahead lets the engine skip to each first letter (faster, same matches)
+    r"(?=[ecftr])\b(?:ended|closed|finished|concluded|terminated|rose)\b"
+    rf"\s+(?:at\b\s*)?:?\s*(?P<t>{_CLOCK})",
     re.IGNORECASE,
 )
 # In a heading: "held at 10.30 am on 2 February 2023", "HELD ON MONDAY 6 FEBRUARY 2023

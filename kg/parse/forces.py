@@ -27,8 +27,9 @@ _HEADING_FACTOR = 4.0
 # A force without a territory (British Transport Police) is named in passing far more
 # often than it meets: outside the heading its mentions count this much.
 _NON_TERRITORIAL = {"btp": 0.5}
-# A capitalised word, where a force's wording may start: "Avon", "A&S", "King's"
-_CAPITAL_WORD = re.compile(r"(?<![\w&-])[A-Z][\w'’&.-]*")
+# A capitalised word, where a force's wording may start: "Avon", "A&S", "King's" (what
+# comes before is tested once the capital is found: the engine skips to each capital)
+_CAPITAL_WORD = re.compile(r"[A-Z](?<![\w&-][A-Z])[\w'’&.-]*")
 _WORD_TAIL = ".'’-"
 # Below this total no force is claimed: one passing place name is not evidence enough.
 _MIN_SCORE = 2.0
@@ -114,11 +115,12 @@ def find_mentions(text: str, *, offset: int = 0) -> Iterator[Mention]:
     ['thames-valley', 'avon-and-somerset']
     """
     lexicon = force_lexicon()
+    firsts = lexicon.firsts
     resume = 0
     # The alternation is tried only where a capitalised word could start a wording.
     for word in _CAPITAL_WORD.finditer(text):
         first = word.group().rstrip(_WORD_TAIL).casefold()
-        if word.start() < resume or first not in lexicon.firsts:
+        if first not in firsts or word.start() < resume:
             continue
         match = lexicon.pattern.match(text, word.start())
         if match is None:

@@ -48,6 +48,7 @@ MAX_TITLE = 160
 # An agenda's sub-items may spell out what they cover: "a. Assurance Report (specific
 # assurance on Modern Slavery, Sex Work (off street and on street) and ...)"
 MAX_SUB_TITLE = 300
+_DIGITS = re.compile(r"\d+")
 # Numbers may skip this many places (an item withdrawn or taken in private).
 _MAX_GAP = 3
 
@@ -63,7 +64,7 @@ class Heading:
     @property
     def rank(self) -> int:
         """The integer part of the number ("3a" -> 3, "62/21" -> 62)."""
-        digits = re.search(r"\d+", self.number)
+        digits = _DIGITS.search(self.number)
         return int(digits.group()) if digits else 0
 
 

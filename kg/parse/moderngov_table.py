@@ -28,12 +28,13 @@ _TABLE_HEAD = re.compile(
 )
 # "|" alone on a line: the border between two rows
 _ROW_BORDER = re.compile(r"^[ \t]*\|[ \t]*$", re.MULTILINE)
-# "Minutes:" between an item's description and its minuted text
-_MINUTES = re.compile(r"\bMinutes:")
+# "Minutes:" between an item's description and its minuted text (the word's start is
+# tested once it is found: the engine skips to each "Minutes:" by its letters)
+_MINUTES = re.compile(r"Minutes:(?<=\bMinutes:)")
 # "... view the full minutes text for item 62/21 |"
+_CUT_WORDS = "view the full minutes text for item"
 _CUT = re.compile(
-    r"(?:\.\.\.|…)?[ \t]*view the full minutes text for item[ \t]+"
-    r"(?P<ref>[\w/.-]+?)[ \t]*\|?[ \t]*$"
+    rf"(?:\.\.\.|…)?[ \t]*{_CUT_WORDS}[ \t]+(?P<ref>[\w/.-]+?)[ \t]*\|?[ \t]*$"
 )
 # "1. | Apologies for Absence" or "62/21 | Community Policing": a printed number column
 _NUMBER_CELL = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:/\d{2,4})?[a-z]?)\.?[ \t]*\|")
@@ -97,10 +98,18 @@ def _rows(text: str, start: int) -> list[Span]:
     return [s for s in trimmed if s.end > s.start]
 
 
+def _find_cut(text: str, row: Span) -> re.Match[str] | None:
+    """Find where a page cut the row's minutes off, if it did."""
+    # most rows are printed whole: a plain look for the words spares them the search
+    if text.find(_CUT_WORDS, row.start, row.end) < 0:
+        return None
+    return _CUT.search(text, row.start, row.end)
+
+
 def _item(text: str, row: Span, position: int) -> Item:
     minutes = _MINUTES.search(text, row.start, row.end)
     top_end = minutes.start() if minutes else row.end
-    cut = _CUT.search(text, row.start, row.end)
+    cut = _find_cut(text, row)
     number = _NUMBER_CELL.match(text, row.start, row.end)
     top_start = number.end() if number else row.start
     title = row_title(text, Span(top_start, top_end))

@@ -7,6 +7,7 @@ The helpers here never copy or normalise the text itself; they only move offsets
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,7 +114,16 @@ def header_lines(text: str, head: Span) -> Iterator[Line]:
     Only the first `HEAD_LINES` lines with words count: a heading region longer than
     that is a document whose structure was not found, not a meeting's heading.
     """
+    return iter(_header_lines(text, head))
+
+
+# The date, the times, the venue and the body are each read from the heading lines,
+# the venue in several passes: the lines are found once.
+@functools.lru_cache(maxsize=4)
+def _header_lines(text: str, head: Span) -> tuple[Line, ...]:
+    found = []
     lines = (ln for ln in iter_lines(text[head.start : head.end]) if ln.text.strip())
     for _, line in zip(range(HEAD_LINES), lines, strict=False):
         if not _OTHER_MEETING.search(line.text):
-            yield Line(line.text, line.start + head.start)
+            found.append(Line(line.text, line.start + head.start))
+    return tuple(found)
