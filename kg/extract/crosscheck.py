@@ -53,6 +53,20 @@ INLINE_NOTICE = re.compile(
     rf"(?P<ref>{NOTICE_REF})\b(?:\s*\((?P<title>[^)]{{2,120}})\))?"
 )
 
+
+def find_inline_notice(sentence: str) -> re.Match[str] | None:
+    """Find a decision notice named inside a sentence, as `INLINE_NOTICE` does.
+
+    >>> find_inline_notice("The PFCC signed Decision Report 058/2023.").group("ref")
+    '058/2023'
+    """
+    # every wording INLINE_NOTICE reads holds "Decision": most sentences hold none
+    # and are spared the search
+    if "Decision" not in sentence:
+        return None
+    return INLINE_NOTICE.search(sentence)
+
+
 # "The PCC will delay signing off this decision", "sign off this decision notice at a
 # later date", "deferred"
 DEFERRED = re.compile(
@@ -213,8 +227,10 @@ def _unlisted(listed: list[ListedNotice], minuted: list[Decision]) -> list[Discr
 def notice_discrepancies(meeting: Meeting, text: str) -> tuple[Discrepancy, ...]:
     """Where the agenda's list of decision notices and the minuted notices disagree."""
     minuted = [d for d in meeting.decisions if d.kind is DecisionKind.DECISION_NOTICE]
+    if not minuted:
+        return ()  # most minutes record no notice: the agenda is not read
     listed = listed_notices(meeting, text)
-    if not minuted or not listed:
+    if not listed:
         return ()
     compared = [_compare(n, minuted) for n in listed]
     found = [d for d in compared if d is not None] + _unlisted(listed, minuted)

@@ -52,6 +52,9 @@ _SEP_RE = re.compile(
     r"|\s+(?:and|&)\s+(?:from\s+)?"
     r"|[ \t]*[|\t][ \t]*|[ ]{3,}"
 )
+# The characters a separator may start with (space, tab, ",", ";", ":", "|"; a dash or
+# "and" has a space before it), and the parentheses: `_pieces` looks at these only.
+_SEP_OR_PARENTHESIS_RE = re.compile(r"[ \t,;:|()]")
 # Separators after which a name-like phrase describes the person before it (a firm,
 # a job) rather than naming someone else: "Mr Ward – Grant Thornton"
 _DESCRIBING_SEPS = "–—-|"
@@ -92,6 +95,26 @@ _ORG_WORDS_RE = re.compile(
     r"|Authority|Partnership|Agency|Ltd|LLP|CIC|Limited|plc|Consulting|Consultancy"
     r"|Consultants|Associates|Solutions|Foundation|Network|Institute|Society|Alliance"
     r"|Audit|Group)\b"
+)
+# A parenthesis and the space before it: "Cllr Bee (Chair)"; and the note inside it
+_PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)")
+_NOTE_RE = re.compile(r"\(([^()]*)\)")
+# Where the words after an " and " are cut to read the name that follows
+_WORD_BREAK_RE = re.compile(r"[\s,;()]+")
+# A body named by its initials: "KPMG", "HMICFRS"
+_INITIALS_RE = re.compile(r"[A-Z]{2,8}")
+# Words of job titles: "Engagement Manager", "Digital Coms Officer", "Director of…"
+_ROLE_WORDS_RE = re.compile(
+    r"\b(?:Officer|Manager|Director|Head|Adviser|Advisor|Analyst|Clerk|Lead|Secretary"
+    r"|Taker|Counsel|Auditor|Accountant|Partner|Scribe"
+    r"|Solicitor|Coordinator|Co-ordinator|Superintendent|Inspector|Chair\w*|Member)\b"
+)
+# The office a post is held in: "OPCC CFO", "HMICFRS Inspector"
+_OFFICE_RE = re.compile(r"(OPCC|OPFCC|OCC|HMICFRS|HMIC)\b")
+# "(substitute)", "(Substitute Member)"; "(substituting for Cllr Dee)"
+_SUBSTITUTE_NOTE_RE = re.compile(r"substitute(?: member)?", re.IGNORECASE)
+_SUBSTITUTING_NOTE_RE = re.compile(
+    r"(?:substitut\w*|as\s+(?:a\s+)?substitute)\b", re.IGNORECASE
 )
 # A post named with its whole area may run to this many words: "Hampshire and Isle of
 # Wight Police and Crime Commissioner"
@@ -143,16 +166,12 @@ def _pieces(text: str) -> list[tuple[int, int, str]]:
     pieces: list[tuple[int, int, str]] = []
     depth, start, sep = 0, 0, ","
     pos = 0
-    while pos < len(text):
+    while found := _SEP_OR_PARENTHESIS_RE.search(text, pos):
+        pos = found.start()
         char = text[pos]
         depth += {"(": 1, ")": -1}.get(char, 0)
         match = _SEP_RE.match(text, pos) if depth == 0 else None
-        if (
-            match
-            and match.end() > pos
-            and char in ",;:– —-&a|\t"
-            and _real_sep(text, start, match)
-        ):
+        if match and _real_sep(text, start, match):
             pieces.append((start, pos, sep))
             sep = match.group().strip()[:1] or "|"
             start = pos = match.end()
@@ -176,13 +195,13 @@ def _real_sep(text: str, start: int, match: re.Match[str]) -> bool:
         return True
     # "Cllrs Smith, Jones and Brown": a plural title lets surnames stand alone
     plural = bool(_PLURAL_RE.search(text[: match.start()]))
-    before = re.sub(r"\s*\([^()]*\)", "", text[start : match.start()]).strip(" *-•·")
+    before = _PARENTHESIS_RE.sub("", text[start : match.start()]).strip(" *-•·")
     title, name, _ = split_title(before)
     name = strip_postnominals(name)
     if not looks_like_name(name, titled=plural or title is not None):
         return False
     title, rest, _ = split_title(text[match.end() :])
-    words = re.split(r"[\s,;()]+", rest.strip())
+    words = _WORD_BREAK_RE.split(rest.strip())
     titled = plural or title is not None
     return looks_like_name(" ".join(words[:2]), titled=titled) or looks_like_name(
         words[0], titled=titled
@@ -217,8 +236,8 @@ def _piece_entry(raw: str, base: int, *, plural: str | None) -> Entry | None:
 
 
 def _split_parentheses(body: str) -> tuple[str, list[str]]:
-    notes = re.findall(r"\(([^()]*)\)", body)
-    head = re.sub(r"\s*\([^()]*\)", "", body).strip(" *")
+    notes = _NOTE_RE.findall(body)
+    head = _PARENTHESIS_RE.sub("", body).strip(" *")
     return head, notes
 
 
@@ -250,7 +269,7 @@ def _head_entry(head: str, span: Span, *, plural: str | None) -> Entry | None:
     if post_key(head) and _short_phrase(head, longest=_LONGEST_POST):
         # "Hampshire and Isle of Wight Police and Crime Commissioner"
         return Entry(span=span, post=head)
-    if _ORG_WORDS_RE.search(head) or re.fullmatch(r"[A-Z]{2,8}", head):
+    if _ORG_WORDS_RE.search(head) or _INITIALS_RE.fullmatch(head):
         return Entry(span=span, post=None, organisation=head)
     return None
 
@@ -281,17 +300,7 @@ def _short_phrase(text: str, *, longest: int = 8) -> bool:
 
 def _is_role(text: str) -> bool:
     """Tell job titles: "Engagement Manager", "Digital Coms Officer", "Director of…"."""
-    return (
-        bool(
-            re.search(
-                r"\b(?:Officer|Manager|Director|Head|Adviser|Advisor|Analyst|Clerk|Lead|Secretary"
-                r"|Taker|Counsel|Auditor|Accountant|Partner|Scribe"
-                r"|Solicitor|Coordinator|Co-ordinator|Superintendent|Inspector|Chair\w*|Member)\b",
-                text,
-            )
-        )
-        and len(text.split()) <= 10
-    )
+    return bool(_ROLE_WORDS_RE.search(text)) and len(text.split()) <= 10
 
 
 def _merge(entry: Entry, *, role: str | None, start: int) -> Entry:
@@ -308,7 +317,7 @@ def _attach(person: Entry, piece: Entry) -> Entry:
         role = piece.post
     organisation = person.organisation or piece.organisation
     if organisation is None and piece.post:
-        lead = re.match(r"(OPCC|OPFCC|OCC|HMICFRS|HMIC)\b", piece.post)
+        lead = _OFFICE_RE.match(piece.post)
         organisation = lead.group(1) if lead else None
     return replace(
         person,
@@ -327,11 +336,9 @@ def _apply_note(entry: Entry, note: str, offset: int) -> Entry:
         return replace(entry, items=text)
     if _VIRTUAL_RE.fullmatch(text):
         return replace(entry, virtual=True)
-    if re.fullmatch(r"substitute(?: member)?", text, re.I):
+    if _SUBSTITUTE_NOTE_RE.fullmatch(text):
         return replace(entry, substitute=True)
-    starts_substitute = re.match(
-        r"(?:substitut\w*|as\s+(?:a\s+)?substitute)\b", text, re.I
-    )
+    starts_substitute = _SUBSTITUTING_NOTE_RE.match(text)
     found = parse_run(note, offset)
     for piece in found:
         if piece.name is None:
@@ -346,6 +353,8 @@ def _apply_note(entry: Entry, note: str, offset: int) -> Entry:
 
 def _with_substitute(entry: Entry) -> list[Entry]:
     """Give the entry, then whoever the text says substituted for it."""
+    if not entry.substitutes:
+        return [entry]  # most entries name no substitute
     out = [replace(entry, substitutes=())]
     for sub in entry.substitutes:
         out.append(

@@ -131,6 +131,14 @@ def strip_postnominals(phrase: str) -> str:
     return " ".join(words) if len(words) < len(phrase.split()) else phrase
 
 
+# The sentence's full stop after a name: "Penberthy and Wilkinson."
+_CLOSING_STOP_RE = re.compile(r"(?<=[a-z]{2})\.$")
+# A possessive: "Chair's Opening Remarks", "Commissioner's Update"
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+# The marks a name key drops: "C. Hughes", "Hughes, C."
+_NAME_MARKS_RE = re.compile(r"[.,]")
+
+
 def looks_like_name(phrase: str, *, titled: bool) -> bool:
     """Whether `phrase` (title already removed) reads as a person's name.
 
@@ -146,7 +154,7 @@ def looks_like_name(phrase: str, *, titled: bool) -> bool:
     if ORGANISATION_RE.fullmatch(phrase.strip(" .,;")):
         return False
     # a list's last name may carry the sentence's full stop: "Penberthy and Wilkinson."
-    phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip())
+    phrase = _CLOSING_STOP_RE.sub("", phrase.strip())
     words = phrase.replace("\u00a0", " ").split()
     if not words or len(words) > 5 or (len(words) == 1 and not titled):
         return False
@@ -156,7 +164,7 @@ def looks_like_name(phrase: str, *, titled: bool) -> bool:
         return False
     if not words[-1][0].isupper():
         return False
-    if any(re.search(r"['’]s$", word) for word in words):
+    if any(_POSSESSIVE_RE.search(word) for word in words):
         return False  # "Chair's Opening Remarks", "Commissioner's Update"
     for word in words:
         bare = word.strip(",;:")
@@ -243,7 +251,14 @@ def name_key(name: PersonName) -> str:
     >>> name_key(PersonName(full="C. Hughes"))
     'c hughes'
     """
-    return " ".join(re.sub(r"[.,]", " ", name.full.lower()).split())
+    return _folded_name(name.full)
+
+
+# A meeting's attendees are compared with one another as each is added: each name is
+# folded once.
+@functools.lru_cache(maxsize=4096)
+def _folded_name(full: str) -> str:
+    return " ".join(_NAME_MARKS_RE.sub(" ", full.lower()).split())
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:

@@ -9,6 +9,7 @@ an agenda ("Constabulary CFO" ~ "OCC CFO").
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Ordered: the first pattern that matches gives the key (deputies before their posts).
@@ -66,8 +67,12 @@ RANK_ROLES: dict[str, str] = {
 _RANK_RE = re.compile(r"^(?P<mod>[TA])/\s?(?P<rank>[A-Z]+)$|^(?P<bare>[A-Z]+)$")
 _STOP = frozenset("of and the for to in at".split())
 _ALIASES = {"occ": "constabulary", "force": "constabulary", "chief": "", "officer": ""}
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
+# A meeting's posts are keyed again each time they are compared with the posts held
+# and the posts kept: each wording is keyed once.
+@functools.lru_cache(maxsize=4096)
 def post_key(text: str) -> str | None:
     """Give the key of the governance post that `text` names, or None.
 
@@ -126,6 +131,6 @@ def same_post(role: str, listed: str) -> bool:
 
 
 def _post_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", text.lower())
+    words = _LOWER_WORD_RE.findall(text.lower())
     stems = {_ALIASES.get(w, w)[:6] for w in words if w not in _STOP}
     return stems - {""}

@@ -78,9 +78,11 @@ POST_SPEAKER_RE = re.compile(
 # A name set off by commas after the post or part it plays: "The preferred candidate,
 # Tim De Meyer, set out his priorities", "The Head of Finance, Jo Bloggs, presented"
 APPOSITIVE_RE = re.compile(
-    # the look-ahead lets the engine skip to each "the" (faster, same matches)
+    # the look-ahead lets the engine skip to each "the"; the role's words and their
+    # count are possessive ("*+", "{0,5}+"), for giving any back leaves a letter or a
+    # space where the comma must be (faster, same matches)
     r"(?=[Tt]he)\b[Tt]he\s+"
-    rf"(?P<role>[a-zA-Z][\w'’-]*(?:\s+[a-zA-Z][\w'’-]*){{0,5}}),\s+"
+    rf"(?P<role>[a-zA-Z][\w'’-]*+(?:\s+[a-zA-Z][\w'’-]*+){{0,5}}+),\s+"
     rf"(?P<who>{_NAME_RUN}),\s+(?:also\s+|then\s+)?(?:{_VERBS}|set\s+out)\b"
 )
 
