@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
+from kg.mapping.evidence import Triple
 from kg.mapping.iris import PROVENANCE_GRAPH, short_hash, slug
-from kg.namespaces import ID, KG, bind_prefixes
+from kg.namespaces import ID, KG
 from kg.records import Source
 from kg.store import GraphStore
 
@@ -34,23 +35,28 @@ def run_iri(version: str, sources: Iterable[Source]) -> URIRef:
 
 def run_graph(
     version: str, used: list[Source], generated: list[tuple[URIRef, Source]]
-) -> Graph:
+) -> list[Triple]:
     """Describe one run: what it read and which graphs it built."""
-    graph = bind_prefixes(Graph())
     run = run_iri(version, used)
-    graph.add((run, RDF.type, KG.IngestRun))
-    graph.add((run, RDF.type, PROV.Activity))
-    graph.add((run, KG.softwareVersion, Literal(version)))
+    triples: list[Triple] = [
+        (run, RDF.type, KG.IngestRun),
+        (run, RDF.type, PROV.Activity),
+        (run, KG.softwareVersion, Literal(version)),
+    ]
     for source in used:
         entity = version_iri(source)
-        graph.add((run, PROV.used, entity))
-        graph.add((entity, RDF.type, PROV.Entity))
-        graph.add((entity, KG.fileName, Literal(source.name)))
-        graph.add((entity, KG.sha256, Literal(source.sha256)))
+        triples += [
+            (run, PROV.used, entity),
+            (entity, RDF.type, PROV.Entity),
+            (entity, KG.fileName, Literal(source.name)),
+            (entity, KG.sha256, Literal(source.sha256)),
+        ]
     for name, source in generated:
-        graph.add((name, PROV.wasGeneratedBy, run))
-        graph.add((name, PROV.wasDerivedFrom, version_iri(source)))
-    return graph
+        triples += [
+            (name, PROV.wasGeneratedBy, run),
+            (name, PROV.wasDerivedFrom, version_iri(source)),
+        ]
+    return triples
 
 
 def record_run(

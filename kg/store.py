@@ -60,8 +60,10 @@ class GraphStore(Protocol):
     def replace_graph(self, name: URIRef, graph: Graph) -> None:
         """Make the named graph `name` hold exactly the triples of `graph`."""
 
-    def add_triples(self, name: URIRef, graph: Graph) -> None:
-        """Add the triples of `graph` to the named graph `name`, keeping the rest."""
+    def add_triples(
+        self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]]
+    ) -> None:
+        """Add `triples` (a `Graph`, a list) to the graph `name`, keeping the rest."""
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store (default graph and named graphs)."""
@@ -99,9 +101,11 @@ class OxigraphStore:
         node = ox.NamedNode(str(name))
         self.oxigraph.update(replace_update(node, graph_quads(graph, node)))
 
-    def add_triples(self, name: URIRef, graph: Graph) -> None:
-        """Add the triples of `graph` to the named graph `name`."""
-        self.oxigraph.extend(graph_quads(graph, ox.NamedNode(str(name))))
+    def add_triples(
+        self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]]
+    ) -> None:
+        """Add `triples` (a `Graph`, a list) to the named graph `name`."""
+        self.oxigraph.extend(graph_quads(triples, ox.NamedNode(str(name))))
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store."""
