@@ -30,7 +30,13 @@ from typing import Any
 from rdflib import URIRef
 
 import kg
-from kg.build import check_meeting, map_meeting, meeting_ntriples, tune_worker_gc
+from kg.build import (
+    check_meeting,
+    chunk_size,
+    map_meeting,
+    meeting_ntriples,
+    tune_worker_gc,
+)
 from kg.export import export_store
 from kg.namespaces import KG
 from kg.parse import parse_document
@@ -116,7 +122,9 @@ def build_all(
         warm = time.perf_counter()
         progress("ingest+validate", 0)
         build = functools.partial(build_document, engine=engine)
-        for done, item in enumerate(pool.imap(build, jobs, chunksize=4), 1):
+        for done, item in enumerate(
+            pool.imap(build, jobs, chunksize=chunk_size(len(jobs), workers)), 1
+        ):
             if sink is not None:
                 sink(item)
                 item = dataclasses.replace(item, ntriples=b"")

