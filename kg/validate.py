@@ -24,6 +24,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.paths import InvPath, Path
 from rdflib.term import Node
 
+from kg.mapping import vocab
 from kg.mapping.reference import add_reference, reference_for, reference_graph
 from kg.namespaces import KG, PREFIXES, SH, bind_prefixes
 from kg.resources import names, read_text
@@ -135,8 +136,9 @@ def validate_quads(
 
     `data()` gives the same triples as an rdflib graph: pySHACL reads that (the
     `pyshacl` engine, or shapes that do not compile), and only then is it built.
-    `triples`, the same triples again if the caller has them, let the simplest
-    checks run in Python (`kg.shacl_sparql.find_failures`) instead of as queries.
+    `triples`, the same triples again in the same order (`triples[i]` is `quads[i]`)
+    if the caller has them, let the simplest checks run in Python
+    (`kg.shacl_sparql.find_failures`) instead of as queries.
     """
     if engine == "pyshacl":
         return _pyshacl_report(with_reference(data()), shapes_graph())
@@ -156,18 +158,21 @@ def validate_quads(
             index.add(node, found[0])
             described.append(node)
     return _validate_indexed(
-        index, quads, described, data=lambda: with_reference(data())
+        index, triples, quads, described, data=lambda: with_reference(data())
     )
 
 
 def _validate_indexed(
     index: Index,
+    triples: Collection[Triple],
     quads: Collection[ox.Quad],
     described: Collection[Node],
     *,
     data: Callable[[], Graph],
 ) -> Report:
     """Validate `quads` and the reference quads about `described` (all in `index`).
+
+    `triples[i]` is `quads[i]` in rdflib terms.
 
     The checks left to SPARQL run on a store of only the quads their queries can
     match (`queried_triples`): loading the rest would cost more than the checks.
@@ -178,7 +183,8 @@ def _validate_indexed(
     if read is None:
         checked = _select([*quads, *_reference_quads(described)])
     else:
-        checked = _select([*_read(quads, read), *_reference_quads(described, read)])
+        read_here = _read_by_triple(triples, quads, read)
+        checked = _select([*read_here, *_reference_quads(described, read)])
     failures = find_failures(checked, compiled.checks, index=index)
     results: list[Result] = []
     if failures:
@@ -228,6 +234,52 @@ def _read(quads: Iterable[ox.Quad], read: Reads) -> list[ox.Quad]:
             if wanted is None or quad.object in wanted:
                 kept.append(quad)
     return kept
+
+
+def _read_by_triple(
+    triples: Iterable[Triple], quads: Iterable[ox.Quad], read: Reads
+) -> list[ox.Quad]:
+    """Give the `quads` a query reading `read` can match, told by their `triples`.
+
+    `_read` gives the same from the quads alone, but each Oxigraph term it reads is
+    a new Python object to hash; the triples' predicates are mostly the very keys
+    of `_terms_read`, found at once.
+    """
+    objects = _terms_read(read)
+    kept = []
+    for (_, predicate, value), quad in zip(triples, quads, strict=True):
+        wanted = objects.get(predicate, _UNREAD)
+        if wanted is None or (wanted is not _UNREAD and value in wanted):
+            kept.append(quad)
+    return kept
+
+
+# What `_terms_read` gives for a predicate no query reads.
+_UNREAD: frozenset[URIRef] = frozenset()
+
+
+@lru_cache(maxsize=8)
+def _terms_read(read: Reads) -> dict[Node, frozenset[URIRef] | None]:
+    """Give the objects `read` names for each predicate as rdflib terms (None: any).
+
+    The terms are the mappers' own objects where they have them: a dict finds the
+    very key at once, and an equal one only by `URIRef.__eq__`, run in Python.
+    """
+    terms = {str(term): term for term in _vocabulary()}
+
+    def term(iri: str) -> URIRef:
+        return terms.get(iri) or URIRef(iri)
+
+    return {
+        term(predicate.value): (
+            None if values is None else frozenset(term(v.value) for v in values)
+        )
+        for predicate, values in _objects_read(read).items()
+    }
+
+
+def _vocabulary() -> list[URIRef]:
+    return [*vars(vocab.KG).values(), *vars(vocab.RDF).values()]
 
 
 @lru_cache(maxsize=8)

@@ -49,8 +49,11 @@ class Index:
 
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         nodes: dict[Node, Properties] = {}
-        # IRIs compare fastest as plain strings (an rdflib term compares in Python).
-        iris: dict[str, Node] = {}
+        # Predicate IRIs compare fastest as plain strings (an rdflib term compares
+        # in Python); each predicate term's string is made once.
+        names: dict[Node, str] = {}
+        # The objects that may be IRIs, kept for `dangling`, which few reach.
+        objects: list[Node] = []
         subject: Node | None = None
         properties: Properties = {}
         for s, p, o in triples:
@@ -60,17 +63,17 @@ class Index:
                 if known is None:
                     nodes[s] = known = {}
                 properties = known
-            predicate = str(p)
+            predicate = names.get(p)
+            if predicate is None:
+                names[p] = predicate = str(p)
             found = properties.get(predicate)
             if found is None:
                 properties[predicate] = found = []
             found.append(o)
-            # Most objects are literals, and an rdflib term class is an ABC: asking
-            # `isinstance` of one costs more than the rest of the loop.
-            if type(o) is not Literal and isinstance(o, URIRef):
-                iris[str(o)] = o
+            if type(o) is not Literal:
+                objects.append(o)
         self._nodes = nodes
-        self._iris = iris
+        self._objects = objects
         self._instances: dict[Node, list[Node]] | None = None
         self._subclasses: dict[Node, list[Node]] = {}
         self._closures: dict[str, set[Node]] = {}
@@ -82,7 +85,13 @@ class Index:
 
     def dangling(self) -> list[Node]:
         """Give the IRIs the triples point at but say nothing about, in order."""
-        return [node for node in self._iris.values() if node not in self._nodes]
+        found: dict[str, Node] = {}
+        for node in self._objects:
+            # Most objects are IRIs, and an rdflib term class is an ABC: asking
+            # `isinstance` costs more when the answer is no.
+            if node not in self._nodes and isinstance(node, URIRef):
+                found[str(node)] = node
+        return list(found.values())
 
     def values_of(self, node: Node) -> Properties:
         """Give `node`'s values by predicate IRI (empty for a node not a subject)."""

@@ -216,9 +216,30 @@ def _integer(term: Node) -> int | None:
         # `str.__eq__` compares the IRIs' text (an rdflib term compares in Python).
         if datatype is not None and _same(datatype, _INTEGER_IRI):
             text = str(term)
-            if _INTEGER.fullmatch(text):
-                return int(text)
+            number = _INTEGERS.get(text)
+            return _read_integer(text) if number is None else number
     return None
+
+
+# The values of the xsd:integer lexical forms read so far (offsets and counts),
+# each form matched and converted once: every evidence has two offsets, each tested
+# by several checks. Bounded: cleared when full.
+_INTEGERS: dict[str, int] = {}
+_INTEGERS_KEPT = 1 << 16
+
+
+def _read_integer(text: str) -> int | None:
+    """Give the value of `text` if Oxigraph surely reads it as Python does.
+
+    >>> _read_integer("42"), _read_integer("4 2")
+    (42, None)
+    """
+    if not _INTEGER.fullmatch(text):
+        return None
+    if len(_INTEGERS) >= _INTEGERS_KEPT:
+        _INTEGERS.clear()
+    number = _INTEGERS[text] = int(text)
+    return number
 
 
 _MAKERS: dict[str, Callable[[Local], Test]] = {
