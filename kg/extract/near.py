@@ -6,12 +6,14 @@ meeting". Each opens with a person's name, which the regex engine must try at ev
 capital, while each match also holds a literal word ("apolog", "substitut", "left")
 that few places of a text have. `finditer_near` finds those words first and tries the
 pattern only a few words before each: the matches are those of `pattern.finditer`.
+Others open with their literal word ("invited", "The"): `finditer_at` tries them only
+where a fast literal search finds that word.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 def finditer_near(
@@ -65,3 +67,40 @@ def _back(text: str, end: int, spaces: int, *, floor: int) -> int:
         else:
             at -= 1
     return floor
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    r"""Give the matches of `pattern.finditer(text)`, trying it at `starts` only.
+
+    `starts` must hold, in increasing order, every offset where a match of `pattern`
+    can start (where its opening word is, from `word_starts`); and `pattern` must never
+    match the empty string. The regex engine cannot skip ahead to a pattern opening
+    with a look-ahead, and tries it at each character: a literal search is far quicker.
+
+    >>> invited = re.compile(r"(?=invited)\binvited (?P<who>[A-Z]\w+)")
+    >>> text = "The Chair invited Ann; uninvited Bob; invited Cy"
+    >>> [m.group() for m in finditer_at(invited, text, word_starts(text, "invited"))]
+    ['invited Ann', 'invited Cy']
+    """
+    end = 0  # where the next match may start
+    for at in starts:
+        if at >= end and (match := pattern.match(text, at)) is not None:
+            yield match
+            end = match.end()
+
+
+def word_starts(text: str, *words: str) -> list[int]:
+    """Give every offset where one of `words` starts in `text`, in order.
+
+    A word must not overlap itself ("the", not "aa"): a search finds it only where it
+    does not.
+
+    >>> word_starts("The theme of the day", "the", "The")
+    [0, 4, 13]
+    """
+    found = [
+        hit.start() for word in words for hit in re.finditer(re.escape(word), text)
+    ]
+    return sorted(found)

@@ -22,7 +22,7 @@ from kg.extract.names import (
     person_name,
     split_title,
 )
-from kg.extract.near import finditer_near
+from kg.extract.near import finditer_at, finditer_near, word_starts
 from kg.extract.posts import rank_role
 from kg.records import Span
 
@@ -86,16 +86,20 @@ APPOSITIVE_RE = re.compile(
     rf"(?P<who>{_NAME_RUN}),\s+(?:also\s+|then\s+)?(?:{_VERBS}|set\s+out)\b"
 )
 
+# INVITED_RE, POST_SPEAKER_RE and APPOSITIVE_RE open with their first word: they are
+# tried where a literal search finds it only (`finditer_at`)
+_THE = ("The", "the")
+
 
 def find_speakers(text: str) -> list[Entry]:
     """Find titled people speaking, presenting or moving in and out, in order."""
     found: list[Entry] = []
     moving = finditer_near(MOVEMENT_RE, text, _MOVEMENT_VERBS, spaces=_MOVEMENT_SPACES)
     for matches in (
-        INVITED_RE.finditer(text),
+        finditer_at(INVITED_RE, text, word_starts(text, "invited")),
         SPEAKER_RE.finditer(text),
         moving,
-        APPOSITIVE_RE.finditer(text),
+        finditer_at(APPOSITIVE_RE, text, word_starts(text, *_THE)),
     ):
         for match in matches:
             entry = _entry(text, match)
@@ -108,7 +112,7 @@ def find_speaking_posts(text: str) -> list[Entry]:
     """Find posts that speak without a holder's name ("The PCC acknowledged…")."""
     return [
         Entry(span=Span(m.start("post"), m.end("post")), post=m.group("post"))
-        for m in POST_SPEAKER_RE.finditer(text)
+        for m in finditer_at(POST_SPEAKER_RE, text, word_starts(text, *_THE))
     ]
 
 

@@ -9,8 +9,9 @@ written.
 
 Finding wordings is the hot loop of parsing, so `find_wordings` runs a concept's regex
 only where a word of the text starts with the literal opening of one of its wordings
-(an index of these openings is built once per thesaurus); the matches are those of
-running every concept's regex over the whole text.
+(an index of these openings is built once per thesaurus), and there with only the
+wordings that open that way; the matches are those of running every concept's regex
+over the whole text.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import functools
 import re
 import string
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rdflib import Graph
 from rdflib.namespace import SKOS
@@ -34,11 +36,22 @@ class TopicMatcher:
 
     `openings` holds, per wording, the literal text every match of it starts with and
     whether it folds case; `None` when unknown, and the pattern then runs everywhere.
+    `wordings` holds each wording's opening and regex source, in the pattern's order,
+    to build the pattern again from the wordings that may match at a place.
     """
 
     key: str
     pattern: re.Pattern[str]
     openings: tuple[tuple[str, bool], ...] | None = None
+    wordings: tuple[_Wording, ...] = ()
+
+
+class _Wording(NamedTuple):
+    """One label of a matcher: its literal opening, its regex body, whether it folds."""
+
+    opening: str
+    body: str
+    folds: bool
 
 
 # separators folded between a label's words: "cyber crime", "cyber-crime", "cybercrime"
@@ -97,9 +110,18 @@ def label_pattern(label: str) -> str:
     return _STARTS_A_WORDING + _label_body(label) + _ENDS_A_WORDING
 
 
-def _alternation(labels: list[str]) -> str:
-    ordered = sorted(set(labels), key=lambda label: (-len(label), label))
-    return "|".join(_label_body(label) for label in ordered)
+def _in_order(labels: list[str]) -> list[str]:
+    """Each label once, longest first: a longer wording wins over one it starts with."""
+    return sorted(set(labels), key=lambda label: (-len(label), label))
+
+
+def _pattern(wordings: tuple[_Wording, ...]) -> re.Pattern[str]:
+    """Compile the alternation of `wordings` (folding ones first), boundaries around."""
+    folded = "|".join(w.body for w in wordings if w.folds)
+    exact = "|".join(w.body for w in wordings if not w.folds)
+    parts = [f"(?i:{folded})"] if folded else []
+    parts += [exact] if exact else []
+    return re.compile(f"{_STARTS_A_WORDING}(?:{'|'.join(parts)}){_ENDS_A_WORDING}")
 
 
 def compile_matcher(
@@ -117,20 +139,17 @@ def compile_matcher(
     """
     folded = [label for label in labels if label == label.lower()] + pref_labels
     exact = [label for label in labels if label != label.lower()]
-    parts = []
-    if folded:
-        parts.append(f"(?i:{_alternation(folded)})")
-    if exact:
-        parts.append(_alternation(exact))
-    wordings = "|".join(parts)
+    wordings = tuple(
+        _Wording(label_opening(label), _label_body(label), folds)
+        for chosen, folds in ((folded, True), (exact, False))
+        for label in _in_order(chosen)
+    )
     openings = tuple(
         sorted(
-            {(label_opening(label).lower(), True) for label in folded}
-            | {(label_opening(label), False) for label in exact}
+            {(w.opening.lower() if w.folds else w.opening, w.folds) for w in wordings}
         )
     )
-    pattern = re.compile(f"{_STARTS_A_WORDING}(?:{wordings}){_ENDS_A_WORDING}")
-    return TopicMatcher(key, pattern, openings)
+    return TopicMatcher(key, _pattern(wordings), openings, wordings)
 
 
 # a wording starts where a word does (the look-behinds of `label_pattern`)
@@ -145,13 +164,24 @@ class _Index:
     """Which matchers may match where a word starts with a key (case folded).
 
     `at_head` remembers, for the first letters of a word (as long as the longest key),
-    the matchers its keys give: texts use the same words again and again.
+    the tries its keys give: texts use the same words again and again. `narrowed`
+    keeps the pattern of each matcher's wordings under a set of its keys.
     """
 
     keys: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]
     everywhere: frozenset[int]
-    at_head: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    at_head: dict[str, tuple[_Try, ...]] = field(default_factory=dict)
+    narrowed: dict[tuple[int, frozenset[str]], re.Pattern[str]] = field(
+        default_factory=dict
+    )
+
+
+class _Try(NamedTuple):
+    """A matcher to try at a word: its number, and its wordings that may start there."""
+
+    number: int
+    pattern: re.Pattern[str]
 
 
 def _indexable(opening: str) -> bool:
@@ -217,15 +247,16 @@ def fold_case(text: str) -> str:
 
 
 def _wordings_at(
-    matcher: TopicMatcher, text: str, spots: list[int]
+    key: str, text: str, spots: list[tuple[int, re.Pattern[str]]]
 ) -> list[tuple[str, int, int]]:
-    # what `finditer` gives when no match can start anywhere but at `spots`
+    # what `finditer` gives when no match can start anywhere but at `spots`, each
+    # spot's pattern matching there as the whole one would (see `_narrowed`)
     found = []
     end = 0
-    for at in spots:
-        if at >= end and (hit := matcher.pattern.match(text, at)):
+    for at, pattern in spots:
+        if at >= end and (hit := pattern.match(text, at)):
             end = hit.end()
-            found.append((matcher.key, at, end))
+            found.append((key, at, end))
     return found
 
 
@@ -233,32 +264,66 @@ def _wordings_at(
 _MOST_HEADS = 50_000
 
 
-def _numbers_at(head: str, index: _Index) -> tuple[int, ...]:
-    """Give the matchers (each once) whose keys begin `head`, the start of a word."""
-    numbers = (
-        number
-        for n in index.lengths
-        if (key := head[:n]) in index.keys
-        for number in index.keys[key]
+def _tries_at(
+    head: str, thesaurus: tuple[TopicMatcher, ...], index: _Index
+) -> tuple[_Try, ...]:
+    """Give the matchers (each once) whose keys begin `head`, the start of a word.
+
+    Each comes with the pattern of its wordings under those keys (`_narrowed`).
+    """
+    keys_of: dict[int, set[str]] = {}
+    for n in index.lengths:
+        key = head[:n]
+        for number in index.keys.get(key, ()):
+            keys_of.setdefault(number, set()).add(key)
+    return tuple(
+        _Try(number, _narrowed(thesaurus, index, number, frozenset(keys)))
+        for number, keys in keys_of.items()
     )
-    return tuple(dict.fromkeys(numbers))
 
 
-def _candidates(text: str, index: _Index) -> dict[int, list[int]]:
+def _narrowed(
+    thesaurus: tuple[TopicMatcher, ...],
+    index: _Index,
+    number: int,
+    keys: frozenset[str],
+) -> re.Pattern[str]:
+    """Give the pattern of matcher `number`'s wordings whose key is one of `keys`.
+
+    Where a word starts with these keys only, a wording under another key cannot
+    match (every match of it starts with its opening): the narrowed pattern matches
+    there as the whole one does, and fails sooner.
+    """
+    matcher = thesaurus[number]
+    if not matcher.wordings:
+        return matcher.pattern
+    pattern = index.narrowed.get((number, keys))
+    if pattern is None:
+        kept = tuple(
+            w for w in matcher.wordings if w.opening[:_KEY_LENGTH].lower() in keys
+        )
+        pattern = index.narrowed[number, keys] = _pattern(kept)
+    return pattern
+
+
+def _candidates(
+    text: str, thesaurus: tuple[TopicMatcher, ...], index: _Index
+) -> dict[int, list[tuple[int, re.Pattern[str]]]]:
+    """Give, per matcher, the word starts to try it at, with the pattern for each."""
     folded = fold_case(text)
     width = index.lengths[-1] if index.lengths else 0
     at_head = index.at_head
-    found: dict[int, list[int]] = {}
+    found: dict[int, list[tuple[int, re.Pattern[str]]]] = {}
     for word in _WORD.finditer(folded):
         at = word.start()
         head = folded[at : at + width]
-        numbers = at_head.get(head)
-        if numbers is None:
+        tries = at_head.get(head)
+        if tries is None:
             if len(at_head) >= _MOST_HEADS:
                 at_head.clear()
-            numbers = at_head[head] = _numbers_at(head, index)
-        for number in numbers:
-            found.setdefault(number, []).append(at)
+            tries = at_head[head] = _tries_at(head, thesaurus, index)
+        for number, pattern in tries:
+            found.setdefault(number, []).append((at, pattern))
     return found
 
 
@@ -275,7 +340,7 @@ def find_wordings(
     [('a', 0, 9), ('a', 28, 37), ('b', 0, 19)]
     """
     index = _index_of(thesaurus)
-    candidates = _candidates(text, index)
+    candidates = _candidates(text, thesaurus, index)
     found: list[tuple[str, int, int]] = []
     for number in sorted(candidates.keys() | index.everywhere):
         matcher = thesaurus[number]
@@ -283,7 +348,7 @@ def find_wordings(
             hits = matcher.pattern.finditer(text)
             found += [(matcher.key, hit.start(), hit.end()) for hit in hits]
         else:
-            found += _wordings_at(matcher, text, candidates[number])
+            found += _wordings_at(matcher.key, text, candidates[number])
     return found
 
 
