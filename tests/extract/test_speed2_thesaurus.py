@@ -7,12 +7,9 @@ whole pattern at every word start of texts full of wordings and near-misses.
 
 from __future__ import annotations
 
-from functools import cache
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
-from rdflib.namespace import SKOS
+from wordings import all_wordings
 
 from kg.extract.thesaurus import (
     _WORD,
@@ -22,14 +19,6 @@ from kg.extract.thesaurus import (
     fold_case,
     load_thesaurus,
 )
-from kg.resources import read_text
-
-
-@cache
-def all_wordings() -> tuple[str, ...]:
-    graph = Graph().parse(data=read_text("ontology", "topics.ttl"), format="turtle")
-    props = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-    return tuple(sorted({str(o) for p in props for o in graph.objects(None, p)}))
 
 
 def variants(wording: str) -> st.SearchStrategy[str]:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rdflib import Graph
-from rdflib.namespace import SKOS
+from wordings import all_wordings
 
 from kg.extract.sentences import split_sentences
 from kg.extract.thesaurus import (
@@ -21,7 +20,6 @@ from kg.extract.thesaurus import (
 from kg.extract.topics import sentence_matches
 from kg.parse import parse_structure
 from kg.records import Source
-from kg.resources import read_text
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -83,13 +81,6 @@ def test_wordings_not_starting_a_word_and_bare_matchers_run_everywhere() -> None
     assert find_wordings("A £5 fund for crime; crimes", (indexed, bare)) == [
         (key, *span) for key in "ab" for span in spans
     ]
-
-
-@cache
-def all_wordings() -> tuple[str, ...]:
-    graph = Graph().parse(data=read_text("ontology", "topics.ttl"), format="turtle")
-    props = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-    return tuple(sorted({str(o) for p in props for o in graph.objects(None, p)}))
 
 
 def variants(wording: str) -> st.SearchStrategy[str]:
