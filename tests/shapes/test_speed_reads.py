@@ -6,9 +6,11 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from kg.shacl_sparql.reads import read_triples
-from kg.validate import _default_compiled, _read
+from kg.validate import _default_compiled, _read, _read_by_triple
 
 EX = "http://e.org/"
 NODES = [ox.NamedNode(f"{EX}n{i}") for i in range(4)] + [ox.Literal("1")]
@@ -68,6 +70,27 @@ def test_projected_store_gives_the_same_rows(quads: list[ox.Quad], query: str) -
         return
     kept = _read(quads, read)
     assert _rows(kept, query) == _rows(quads, query), query
+
+
+def _rdflib(term: ox.NamedNode | ox.Literal) -> Node:
+    return URIRef(term.value) if isinstance(term, ox.NamedNode) else Literal(term.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quads=_QUADS, query=_queries())
+def test_reading_by_triples_keeps_the_quads_reading_by_quads_keeps(
+    quads: list[ox.Quad], query: str
+) -> None:
+    # Meetings are filtered through their rdflib triples (`_read_by_triple`), the
+    # reference data through its quads (`_read`): both keep the same quads.
+    read = read_triples(query)
+    if read is None:
+        return
+    triples = [
+        (_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object))  # type: ignore[arg-type]
+        for q in quads
+    ]
+    assert _read_by_triple(triples, quads, read) == _read(quads, read), query
 
 
 @pytest.mark.parametrize(
