@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.namespaces import PREFIXES
-from kg.store import FORMATS, GraphStore, graph_format
+from kg.store import FORMATS, GraphStore, OxigraphStore, graph_format
 
 # `kg export --format NAME`: the names and the extension each writes.
 EXPORT_FORMATS: dict[str, str] = {
@@ -72,9 +72,7 @@ def write_store(store: GraphStore, out: BinaryIO, fmt: ox.RdfFormat) -> None:
     keep_graphs = fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
     prefixes = {name: str(ns) for name, ns in PREFIXES.items() if name != "id"}
     if not keep_graphs:
-        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads())
-        statements = _Statements()
-        ox.serialize(triples, cast(BinaryIO, statements), format=ox.RdfFormat.N_TRIPLES)
+        statements = _statements(store)
         # With no blank node to label (a quote with "_:" goes below), sort lines.
         if not statements.blank:
             _write_sorted(statements.close(), out, fmt, prefixes)
@@ -88,6 +86,25 @@ def write_store(store: GraphStore, out: BinaryIO, fmt: ox.RdfFormat) -> None:
     else:
         sorted_triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
         ox.serialize(sorted_triples, out, format=fmt, prefixes=prefixes)
+
+
+def _statements(store: GraphStore) -> _Statements:
+    """Every graph's triples as N-Triples statements, each distinct one once."""
+    if isinstance(store, OxigraphStore):
+        # Oxigraph writes each graph's N-Triples itself: no Python object a triple.
+        return store.reading(_dump_graphs)
+    statements = _Statements()
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads())
+    ox.serialize(triples, cast(BinaryIO, statements), format=ox.RdfFormat.N_TRIPLES)
+    return statements
+
+
+def _dump_graphs(store: ox.Store) -> _Statements:
+    statements = _Statements()
+    sink = cast(BinaryIO, statements)
+    for graph in (ox.DefaultGraph(), *store.named_graphs()):
+        store.dump(sink, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    return statements
 
 
 class _Statements:

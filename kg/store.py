@@ -36,6 +36,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
 
+_T = TypeVar("_T")
+
 
 @dataclass(frozen=True, slots=True)
 class Results:
@@ -114,6 +116,14 @@ class OxigraphStore:
     def close(self) -> None:
         """Flush a persistent store to disk."""
         self.oxigraph.flush()
+
+    def reading(self, read: Callable[[ox.Store], _T]) -> _T:
+        """Give `read(store)` for the pyoxigraph store underneath.
+
+        For a reader beside a writer (`ReadOnlyStore`), `read` runs again on a newer
+        view if the one it had went stale, so it must start from nothing each time.
+        """
+        return read(self.oxigraph)
 
     def _query(self, sparql: str) -> object:
         try:
@@ -195,7 +205,6 @@ def folder_store(folder: Path, *, create: bool = True) -> OxigraphStore:
         raise KgError(f"{folder}: cannot open store: {_first_line(error)}") from error
 
 
-_T = TypeVar("_T")
 # A reader beside a writer may find its view of the folder gone (below): tries.
 READ_ATTEMPTS = 6
 
@@ -234,6 +243,10 @@ class ReadOnlyStore(OxigraphStore):
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad, read whole so a view that goes stale can be read again."""
         return iter(self._again(lambda: list(OxigraphStore.quads(self))))
+
+    def reading(self, read: Callable[[ox.Store], _T]) -> _T:
+        """Give `read(store)`, run again on a newer view if the writer moved on."""
+        return self._again(lambda: read(self.oxigraph))
 
     def update(self, sparql: str) -> None:
         """Refuse: a store opened for reading takes no writes."""

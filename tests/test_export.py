@@ -4,8 +4,11 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
+import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
@@ -13,7 +16,14 @@ from rdflib.compare import isomorphic
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_store, serialize_store, write_atomic
 from kg.pipeline import find_documents, ingest
-from kg.store import FORMATS, OxigraphStore, memory_store
+from kg.store import (
+    FORMATS,
+    GraphStore,
+    OxigraphStore,
+    folder_store,
+    memory_store,
+    read_store,
+)
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -37,6 +47,31 @@ def test_same_content_gives_the_same_bytes(suffix: str) -> None:
     second = store_with_blank_nodes(["c", "a", "b"])
     fmt = FORMATS[suffix]
     assert serialize_store(first, fmt) == serialize_store(second, fmt)
+
+
+class QuadsOnly:
+    """A store known only by its quads, as a remote endpoint is to the exporter."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self._store = store
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self._store.quads()
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld"])
+def test_an_embedded_store_exports_the_bytes_its_quads_give(
+    seed_store: OxigraphStore, tmp_path: Path, suffix: str
+) -> None:
+    # Embedded stores are dumped graph by graph; any other store through its quads.
+    fmt = FORMATS[suffix]
+    expected = serialize_store(cast(GraphStore, QuadsOnly(seed_store)), fmt)
+    assert serialize_store(seed_store, fmt) == expected
+    seed_store.oxigraph.dump(tmp_path / "all.nq", format=ox.RdfFormat.N_QUADS)
+    folder = folder_store(tmp_path / "store")
+    folder.oxigraph.load(path=tmp_path / "all.nq", format=ox.RdfFormat.N_QUADS)
+    folder.close()
+    assert serialize_store(read_store(tmp_path / "store"), fmt) == expected
 
 
 def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(tmp_path: Path) -> None:
