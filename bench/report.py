@@ -64,13 +64,25 @@ def growth_exponent(points: list[tuple[int, float]]) -> float | None:
     return cov / sum((x - mean_x) ** 2 for x in xs)
 
 
+def with_turtle(ours: dict[str, Any]) -> float:
+    """Our seconds for what the naive pipeline does: end to end, then a Turtle file.
+
+    The naive run ends by writing Turtle, so ours is compared with its export added.
+
+    >>> with_turtle({"end_to_end_s": 8.0, "export_turtle_s": 3.0})
+    11.0
+    """
+    return float(ours["end_to_end_s"] + ours["export_turtle_s"])
+
+
 def naive_ratio(ours: dict[str, Any], naive: dict[str, Any]) -> str:
-    """How many times faster ours is end to end (a lower bound if naive was stopped)."""
+    """How many times faster ours is, both ending with a Turtle file (a lower bound
+    if naive was stopped)."""
     if not ours.get("finished"):
         return "n/a"
     if naive.get("finished"):
-        return f"{naive['end_to_end_s'] / ours['end_to_end_s']:.1f}×"
-    return f"> {naive['budget_s'] / ours['end_to_end_s']:.1f}× (naive stopped)"
+        return f"{naive['end_to_end_s'] / with_turtle(ours):.1f}×"
+    return f"> {naive['budget_s'] / with_turtle(ours):.1f}× (naive stopped)"
 
 
 def _fmt(value: Any, digits: int = 1) -> str:
@@ -159,7 +171,7 @@ def _ratio_ok(
     if not ours or not naive or not ours.get("finished"):
         return None
     slowest = naive["end_to_end_s"] if naive.get("finished") else naive["budget_s"]
-    if slowest / ours["end_to_end_s"] >= TARGET_NAIVE_RATIO:
+    if slowest / with_turtle(ours) >= TARGET_NAIVE_RATIO:
         return True
     return False if naive.get("finished") else None
 
@@ -275,12 +287,12 @@ def _naive_table(results: dict[str, Any]) -> list[str]:
         "## Naive baseline (rdflib graph, one pySHACL run, rdflib Turtle), same run",
         "",
         "| N | ingest s | validate s | Turtle s | end to end s | peak RSS MB "
-        "| ours end to end s | ours faster by |",
+        "| ours end to end + Turtle s | ours faster by |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for n_text, naive in sorted(results["naive"].items(), key=lambda kv: int(kv[0])):
         ours = results["sizes"].get(n_text, {})
-        mine = _fmt(ours.get("end_to_end_s"), 2) if ours.get("finished") else "–"
+        mine = _fmt(with_turtle(ours), 2) if ours.get("finished") else "–"
         ratio = naive_ratio(ours, naive)
         if not naive.get("finished"):
             lines.append(
@@ -330,6 +342,9 @@ def _notes() -> list[str]:
         "whole run's peak adds the whole-store check, the queries and the exports.",
         "- Triples/s counts the store's quads after finishing (meetings, reference, "
         "provenance, resolution).",
+        "- *faster than naive* compares like with like: the naive pipeline ends by "
+        "writing Turtle, so our end to end plus our Turtle export (`kg export`: "
+        "sorted, deduplicated, prefixed) against its end to end.",
         "- A run over its time budget is stopped and reported with the last stage it "
         "reached; the ratio against a stopped naive run is then a lower bound.",
         "",
