@@ -200,6 +200,22 @@ def test_any_bytes_decode_or_fail_with_a_one_line_error_naming_the_file(
         assert text.strip() and text in lf
 
 
+@given(st.binary(max_size=300).map(lambda b: b.replace(b"\x00", b"")))
+def test_more_than_one_percent_of_control_bytes_is_binary(data: bytes) -> None:
+    # Control bytes other than tab, line feed, vertical tab, form feed and CR.
+    controls = sum(1 for byte in data if byte < 9 or 14 <= byte < 32)
+    try:
+        decode_document(b"x" + data, name="x.txt")
+    except KgError as error:
+        refused = "binary" in str(error)
+    else:
+        refused = False
+    if controls > 0.01 * (len(data) + 1):
+        assert refused
+    elif data.isascii() and data.strip():
+        assert not refused
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from bench.corpus import write_corpus
