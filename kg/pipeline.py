@@ -237,6 +237,8 @@ def ingest(
     done = built_documents(store, version)
     used: list[Source] = []
     generated: list[tuple[URIRef, Source]] = []
+    # The document each meeting key was last built from, to warn of a second one.
+    keys: dict[URIRef, Source] = {}
     steps = _read_all(documents, max_size=max_size, fail_fast=fail_fast)
     todo = [
         s for s in steps if s.source and (s.source.name, s.source.sha256) not in done
@@ -255,7 +257,9 @@ def ingest(
         else:
             used.append(step.source)
             built = next(results)
-            _load_built(store, step, built, generated=generated, report=report)
+            _load_built(
+                store, step, built, generated=generated, keys=keys, report=report
+            )
         if fail_fast and len(report.errors) > failed:
             break
     finish_store(store, version=version, used=used, generated=generated, report=report)
@@ -300,6 +304,7 @@ def _load_built(
     built: Built,
     *,
     generated: list[tuple[URIRef, Source]],
+    keys: dict[URIRef, Source],
     report: IngestReport,
 ) -> None:
     if built.error is not None:
@@ -307,10 +312,16 @@ def _load_built(
         return
     assert step.source is not None
     name = URIRef(built.name)
-    _warn_same_key(name, step.path, generated, report=report)
+    if name in keys:
+        # Meetings are keyed by file name: `a/minutes.txt` and `b/minutes.txt` collide.
+        report.warnings.append(
+            f"{step.path}: same meeting key as the earlier {keys[name].name};"
+            " it replaces it"
+        )
     report.warnings.extend(built.warnings)
     load_ntriples(store, name, built.ntriples)
     generated.append((name, step.source))
+    keys[name] = step.source
     report.built.append(str(step.path))
     if isinstance(store, OxigraphStore) and len(generated) % FLUSH_EVERY == 0:
         # RocksDB keeps written meetings in memory until flushed: 1.6 GB for 3,000
@@ -337,21 +348,6 @@ def load_ntriples(store: GraphStore, name: URIRef, data: bytes) -> None:
             )
         return
     store.replace_graph(name, Graph().parse(data=data, format="nt"))
-
-
-def _warn_same_key(
-    name: URIRef,
-    path: Path,
-    generated: list[tuple[URIRef, Source]],
-    *,
-    report: IngestReport,
-) -> None:
-    # Meetings are keyed by file name, so `a/minutes.txt` and `b/minutes.txt` collide.
-    for earlier, source in generated:
-        if earlier == name:
-            report.warnings.append(
-                f"{path}: same meeting key as the earlier {source.name}; it replaces it"
-            )
 
 
 def validate_graph(graph: Graph, *, engine: str = "sparql") -> Report:
