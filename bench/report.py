@@ -117,6 +117,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         *_pipeline_table(results),
         *_stage_table(results),
         *_query_table(results),
+        *_cli_table(results),
         *_naive_table(results),
         *_notes(),
     ]
@@ -279,6 +280,31 @@ def _query_table(results: dict[str, Any]) -> list[str]:
                 f"{_fmt(q['p50_ms'])} / {_fmt(q['p95_ms'])} ({q['rows']:,})"
             )
         lines.append(f"| {name} | {params} | " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _cli_table(results: dict[str, Any]) -> list[str]:
+    if not results.get("cli"):
+        return []
+    lines = [
+        "## The command line, `kg ingest DOCS --out graph.ttl` (one run a size)", "",
+        "What a user runs: the same stages, then the Turtle file, with the command's "
+        "own start-up (Python, imports, the pool).", "",
+        "| N | seconds | docs/s | Turtle MB | ours end to end + Turtle s (above) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for n_text, cli in sorted(results["cli"].items(), key=lambda kv: int(kv[0])):
+        ours = results["sizes"].get(n_text, {})
+        staged = _fmt(with_turtle(ours), 2) if ours.get("finished") else "–"
+        if not cli.get("finished"):
+            why = cli.get("error") or f"over {cli.get('budget_s')} s"
+            lines.append(f"| {int(n_text):,} | not finished: {why} | | | {staged} |")
+            continue
+        lines.append(
+            f"| {int(n_text):,} | {_fmt(cli['seconds'], 2)} "
+            f"| {_fmt(int(n_text) / cli['seconds'])} | {_fmt(cli['turtle_mb'])} "
+            f"| {staged} |"
+        )
     return [*lines, ""]
 
 

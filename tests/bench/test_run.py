@@ -108,6 +108,9 @@ def test_tiny_benchmark_writes_json_and_markdown(tmp_path: Path) -> None:
     assert set(ours["queries"]) >= {"meetings", "participants", "pccs-discussing"}
     assert naive["finished"], naive
     assert 0 < naive["triples"] <= ours["meeting_triples"]
+    cli = results["cli"]["2"]
+    assert cli["finished"] and cli["seconds"] > 0 and cli["turtle_mb"] > 0, cli
     markdown = (out / "latest.md").read_text()
     assert "| 2 |" in markdown
+    assert "`kg ingest DOCS --out graph.ttl`" in markdown
     assert "python -m bench.run --sizes 2" in markdown
