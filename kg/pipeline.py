@@ -9,7 +9,8 @@ graph, then refreshes the reference graph, records the run's provenance and reso
 people across meetings (`kg.resolve`). A failing document is reported and skipped; the
 others go on. Documents are built in a process pool when there are enough of them
 (`kg.build.build_documents`); the meetings come back as N-Triples and are loaded in
-document order, so the store is the same whatever the number of processes.
+document order (`kg.loading.MeetingLoader`: new meetings bulk-loaded into a store
+folder), so the store is the same whatever the number of processes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from kg.build import POOL_MIN as POOL_MIN  # re-exported: the pool's threshold
 from kg.build import Built, build_documents
 from kg.build import build_meeting as build_meeting  # re-exported: parse and map
 from kg.errors import KgError
+from kg.loading import MeetingLoader
+from kg.loading import load_ntriples as load_ntriples  # re-exported: one meeting
 from kg.mapping.iris import REFERENCE_GRAPH
 from kg.mapping.reference import reference_files
 from kg.provenance import built_documents, record_run
@@ -39,7 +42,6 @@ from kg.resources import read_text
 from kg.store import (
     GraphStore,
     OxigraphStore,
-    ntriples_update,
     replace_graph_turtle,
     to_rdflib,
 )
@@ -239,6 +241,7 @@ def ingest(
     generated: list[tuple[URIRef, Source]] = []
     # The document each meeting key was last built from, to warn of a second one.
     keys: dict[URIRef, Source] = {}
+    loader = MeetingLoader(store)
     steps = _read_all(documents, max_size=max_size, fail_fast=fail_fast)
     todo = [
         s for s in steps if s.source and (s.source.name, s.source.sha256) not in done
@@ -258,10 +261,11 @@ def ingest(
             used.append(step.source)
             built = next(results)
             _load_built(
-                store, step, built, generated=generated, keys=keys, report=report
+                loader, step, built, generated=generated, keys=keys, report=report
             )
         if fail_fast and len(report.errors) > failed:
             break
+    loader.flush()
     finish_store(store, version=version, used=used, generated=generated, report=report)
     return report
 
@@ -294,12 +298,8 @@ def _read_all(
     return steps
 
 
-# Meetings loaded between two flushes of the store's write buffers to disk.
-FLUSH_EVERY = 100
-
-
 def _load_built(
-    store: GraphStore,
+    loader: MeetingLoader,
     step: _Read,
     built: Built,
     *,
@@ -319,35 +319,10 @@ def _load_built(
             " it replaces it"
         )
     report.warnings.extend(built.warnings)
-    load_ntriples(store, name, built.ntriples)
+    loader.load(name, built.ntriples)
     generated.append((name, step.source))
     keys[name] = step.source
     report.built.append(str(step.path))
-    if isinstance(store, OxigraphStore) and len(generated) % FLUSH_EVERY == 0:
-        # RocksDB keeps written meetings in memory until flushed: 1.6 GB for 3,000
-        # meetings unflushed, 0.3 GB flushed every 100, at no cost in time.
-        store.oxigraph.flush()
-
-
-def load_ntriples(store: GraphStore, name: URIRef, data: bytes) -> None:
-    """Make the named graph `name` of `store` hold exactly the N-Triples `data`.
-
-    `data` is a meeting as `kg.build.meeting_ntriples` writes it: Oxigraph checked
-    each term when the worker made it, so a new graph is loaded without checking
-    the IRIs again (a quarter quicker).
-    """
-    if isinstance(store, OxigraphStore):
-        # One load, or one update, is one transaction: a killed run leaves the old
-        # graph or the new. A new graph is loaded (twice as quick as an update).
-        graph, oxigraph = ox.NamedNode(str(name)), store.oxigraph
-        if next(iter(oxigraph.quads_for_pattern(None, None, None, graph)), None):
-            oxigraph.update(ntriples_update(graph, data))
-        else:
-            oxigraph.load(
-                data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True
-            )
-        return
-    store.replace_graph(name, Graph().parse(data=data, format="nt"))
 
 
 def validate_graph(graph: Graph, *, engine: str = "sparql") -> Report:

@@ -77,9 +77,13 @@ class GraphStore(Protocol):
 class OxigraphStore:
     """The embedded store: a `pyoxigraph.Store` in memory or in a folder."""
 
-    def __init__(self, store: ox.Store) -> None:
-        """Wrap an open pyoxigraph store (see `memory_store`, `folder_store`)."""
+    def __init__(self, store: ox.Store, *, folder: Path | None = None) -> None:
+        """Wrap an open pyoxigraph store (see `memory_store`, `folder_store`).
+
+        `folder` is where a persistent store lives (None: in memory).
+        """
         self.oxigraph = store
+        self.folder = folder
 
     def select(self, sparql: str) -> Results:
         """Run a SELECT query; a query that is not a SELECT is a `KgError`."""
@@ -195,7 +199,7 @@ def folder_store(folder: Path, *, create: bool = True) -> OxigraphStore:
                 " in a new or empty folder)"
             )
     try:
-        return OxigraphStore(ox.Store(str(folder)))
+        return OxigraphStore(ox.Store(str(folder)), folder=folder)
     except OSError as error:
         if "lock" in str(error).lower():
             raise KgError(
@@ -227,7 +231,7 @@ class ReadOnlyStore(OxigraphStore):
             return ox.Store.read_only(str(folder))
 
         try:
-            super().__init__(self._again(opening, reopen=False))
+            super().__init__(self._again(opening, reopen=False), folder=folder)
         except OSError as error:
             message = f"{folder}: cannot open store: {_first_line(error)}"
             raise KgError(message) from error
