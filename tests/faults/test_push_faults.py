@@ -109,8 +109,9 @@ def test_an_answer_past_the_timeout_is_resent_without_doubling(
 ) -> None:
     # The server adds the second batch (a POST), but its answer comes too late:
     # sending the batch again must not add anything twice.
-    fault_proxy.rules.append(Rule("meeting/001", delay=1.5, skip=1))
-    remote = remote_for(fault_proxy.query_url, timeout=0.5)
+    # A timeout of 1.5 s leaves a loaded machine room for the other requests.
+    fault_proxy.rules.append(Rule("meeting/001", delay=4.0, skip=1))
+    remote = remote_for(fault_proxy.query_url, timeout=1.5)
     report = push_store(local, remote, batch_size=40, policy=FAST)
     assert report.retries == 1
     assert [m for m, g, _ in fault_proxy.log if "meeting/001" in g][:3] == [
