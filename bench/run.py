@@ -39,6 +39,7 @@ from bench.report import growth_exponent, render_markdown, render_score  # noqa:
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+KG_COMMAND = ROOT / ".venv" / "bin" / "kg"
 Target = Callable[..., dict[str, Any]]
 
 
@@ -135,10 +136,9 @@ def run_command(paths: list[Path], *, workers: int, budget: float) -> dict[str, 
     It reads, builds, loads and finishes as the stages above are timed, then writes
     the Turtle file; its own start-up (Python, imports, the pool) is included.
     """
-    kg_command = ROOT / ".venv" / "bin" / "kg"
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as folder:
         out = Path(folder) / "graph.ttl"
-        command = [str(kg_command), "ingest", "--jobs", str(workers),
+        command = [str(KG_COMMAND), "ingest", "--jobs", str(workers),
                    "--out", str(out), *map(str, paths)]
         start = time.monotonic()
         try:
@@ -169,9 +169,8 @@ def run_score(meetings: int, args: argparse.Namespace) -> dict[str, Any]:
     folder = args.corpus.parent / f"score-{meetings}-seed{args.seed}"
     ensure_corpus(folder, meetings, seed=args.seed)
     scores = folder / "scores.json"
-    kg_command = ROOT / ".venv" / "bin" / "kg"
     command = [sys.executable, str(SCORER), "--docs", str(folder / "docs"),
-               "--gold", str(folder / "gold"), "--kg", str(kg_command),
+               "--gold", str(folder / "gold"), "--kg", str(KG_COMMAND),
                "--show", "10", "--json", str(scores)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if not scores.is_file():

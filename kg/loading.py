@@ -71,7 +71,10 @@ class MeetingLoader:
     def __init__(self, store: GraphStore) -> None:
         """Load into `store` (bulk loads only into a store folder)."""
         self.store = store
-        self._folder = isinstance(store, OxigraphStore) and store.folder is not None
+        # The pyoxigraph store of a store folder, which takes bulk loads.
+        self._bulk: ox.Store | None = None
+        if isinstance(store, OxigraphStore) and store.folder is not None:
+            self._bulk = store.oxigraph
         self._held: list[bytes] = []
         self._held_names: set[str] = set()
         self._statements = 0
@@ -79,7 +82,7 @@ class MeetingLoader:
 
     def load(self, name: URIRef, data: bytes) -> None:
         """Make the graph `name` hold exactly the N-Triples `data` (see `flush`)."""
-        if self._folder and self._is_new(name):
+        if self._bulk is not None and self._is_new(self._bulk, name):
             self._held.append(as_nquads(data, name))
             self._held_names.add(str(name))
             self._statements += data.count(b"\n")
@@ -90,28 +93,23 @@ class MeetingLoader:
         self.flush()
         load_ntriples(self.store, name, data)
         self._transactions += 1
-        if self._folder and self._transactions % FLUSH_EVERY == 0:
+        if self._bulk is not None and self._transactions % FLUSH_EVERY == 0:
             # RocksDB keeps written meetings in memory until flushed: 1.6 GB for
             # 3,000 meetings unflushed, 0.3 GB flushed every 100, at no cost in time.
-            self._oxigraph().flush()
+            self._bulk.flush()
 
     def flush(self) -> None:
         """Load the meetings held back, in one bulk load."""
-        if not self._held:
+        if self._bulk is None or not self._held:
             return
         data = b"".join(self._held)
-        self._oxigraph().bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        self._bulk.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
         self._held, self._held_names, self._statements = [], set(), 0
 
-    def _is_new(self, name: URIRef) -> bool:
-        graph = ox.NamedNode(str(name))
-        return str(name) not in self._held_names and not _has_graph(
-            self._oxigraph(), graph
-        )
-
-    def _oxigraph(self) -> ox.Store:
-        assert isinstance(self.store, OxigraphStore)
-        return self.store.oxigraph
+    def _is_new(self, store: ox.Store, name: URIRef) -> bool:
+        if str(name) in self._held_names:
+            return False
+        return not _has_graph(store, ox.NamedNode(str(name)))
 
 
 def _has_graph(store: ox.Store, graph: ox.NamedNode) -> bool:
