@@ -112,6 +112,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         f"Run {results['started']} on {results['machine']}; medians of up to "
         f"{results['repeat']} runs; {results['workers']} worker processes; "
         f"per-meeting validation: {results.get('validation', 'pyshacl')}.",
+        *_calibration(results),
         "",
         *_targets(results),
         *_pipeline_table(results),
@@ -122,6 +123,18 @@ def render_markdown(results: dict[str, Any]) -> str:
         *_notes(),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _calibration(results: dict[str, Any]) -> list[str]:
+    checks = results.get("calibration") or []
+    if not checks:
+        return []
+    said = ", ".join(f"{c['ms']:.1f} ms {c['at']}" for c in checks)
+    return [
+        "",
+        f"Machine speed check (`python -m bench.calibrate`, a fixed workload's CPU "
+        f"time; lower is faster; scale another run's figures by the ratio): {said}.",
+    ]
 
 
 def _sizes(results: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:

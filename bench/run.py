@@ -32,6 +32,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as `python bench/run.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.calibrate import calibrate  # noqa: E402
 from bench.corpus import write_corpus  # noqa: E402
 from bench.embedded import peak_mb, run_embedded  # noqa: E402
 from bench.naive import run_naive  # noqa: E402
@@ -252,8 +253,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.python_version()}",
         "repeat": args.repeat, "workers": args.workers,
         "validation": args.validation, "sizes": {}, "naive": {}, "cli": {},
+        "calibration": [],
     }
     paths = ensure_corpus(args.corpus, max(sizes, default=0), seed=args.seed)
+    _calibrate(results, "start")
     for size in sizes:
         _say(f"N={size:,}")
         results["sizes"][str(size)] = bench_size(paths[:size], args)
@@ -265,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             naive = supervise(run_naive, paths[:size], budget=args.naive_budget)
             _say(f"  N={size:,} naive: {_brief(naive)}")
             results["naive"][str(size)] = naive
+        _calibrate(results, f"after N={size:,}")
         # Written after every size, so a long run shows what it has so far.
         write_results(results, args.out)
     if args.score:
@@ -272,6 +276,13 @@ def main(argv: list[str] | None = None) -> int:
         results["score"] = run_score(args.score, args)
         write_results(results, args.out)
     return 0
+
+
+def _calibrate(results: dict[str, Any], at: str) -> None:
+    # The machine's speed swings within a run too: measured between the sizes.
+    milliseconds = calibrate()
+    results["calibration"].append({"at": at, "ms": milliseconds})
+    _say(f"  speed check ({at}): {milliseconds:.1f} ms")
 
 
 def _cores() -> int:

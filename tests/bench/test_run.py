@@ -114,3 +114,7 @@ def test_tiny_benchmark_writes_json_and_markdown(tmp_path: Path) -> None:
     assert "| 2 |" in markdown
     assert "`kg ingest DOCS --out graph.ttl`" in markdown
     assert "python -m bench.run --sizes 2" in markdown
+    checks = results["calibration"]
+    assert [c["at"] for c in checks] == ["start", "after N=2"]
+    assert all(c["ms"] > 0 for c in checks)
+    assert "Machine speed check" in markdown
