@@ -59,7 +59,7 @@ class QuadsOnly:
         return self._store.quads()
 
 
-@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld"])
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".jsonld", ".nq", ".trig"])
 def test_an_embedded_store_exports_the_bytes_its_quads_give(
     seed_store: OxigraphStore, tmp_path: Path, suffix: str
 ) -> None:
