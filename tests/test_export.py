@@ -74,6 +74,23 @@ def test_an_embedded_store_exports_the_bytes_its_quads_give(
     assert serialize_store(read_store(tmp_path / "store"), fmt) == expected
 
 
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_without_the_sort_command_an_export_is_the_same(
+    seed_store: OxigraphStore, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    # The system's `sort` orders the statements; Python's sort does when it is missing
+    # or fails.
+    fmt = FORMATS[suffix]
+    expected = serialize_store(seed_store, fmt)
+    with monkeypatch.context() as patch:
+        patch.setattr("kg.export.shutil.which", lambda name: None)
+        assert serialize_store(seed_store, fmt) == expected
+    with monkeypatch.context() as patch:
+        failed = subprocess.CompletedProcess([], returncode=2)
+        patch.setattr("kg.export.subprocess.run", lambda *a, **k: failed)
+        assert serialize_store(seed_store, fmt) == expected
+
+
 def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(tmp_path: Path) -> None:
     seed_store = memory_store()
     ingest(find_documents([SEEDS])[:1], store=seed_store, validate=False)
