@@ -41,7 +41,9 @@ def test_serve_answers_the_saved_queries_then_cleans_up(seeds_trig: Path) -> Non
         with pytest.raises(EndpointError):  # read-only unless --writable
             remote.update("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
         seen["location"] = Path(server.process.args[3])  # type: ignore[index]
-        server.process.send_signal(signal.SIGINT)
+        # SIGTERM, not SIGINT: a shell starting tests in the background (`cmd &`)
+        # makes them ignore SIGINT, and the server inherits that and never stops.
+        server.process.send_signal(signal.SIGTERM)
 
     serve_data(seeds_trig, port=0, on_ready=ready)
     local = run_query(open_data(seeds_trig), "meetings", {}).rows
