@@ -2,10 +2,11 @@
 
 The ingest workers' path (`kg.pipeline.ingest` runs `build_documents`, in a process
 pool when there are enough documents): parse (`kg.parse.parse_document`), map
-(`kg.mapping.meeting_to_triples`), convert the triples to Oxigraph quads once
-(`map_meeting`), validate those quads (`check_meeting`, `kg.validate.validate_quads`)
-and serialise them (`meeting_ntriples`). No rdflib `Graph` is built on the way, unless
-pySHACL needs one. `bench.embedded` times the same functions stage by stage.
+(`kg.mapping.each_triple`) and write each triple once as an N-Triples line
+(`map_meeting`, `kg.mapping.ntriples`), validate the triples (`check_meeting`,
+`kg.validate.validate_lines`) and join the lines (`meeting_ntriples`). No rdflib
+`Graph` is built on the way, unless pySHACL needs one, and no Oxigraph term is made in
+Python. `bench.embedded` times the same functions stage by stage.
 """
 
 from __future__ import annotations
@@ -16,22 +17,22 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, overload
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from kg.mapping import meeting_to_graph, meeting_to_triples
+from kg.mapping import each_triple, meeting_to_graph
 from kg.mapping.evidence import Triple
 from kg.mapping.iris import meeting_graph_iri
+from kg.mapping.ntriples import ntriples_lines
 from kg.namespaces import KG, bind_prefixes
 from kg.parse import parse_document
 from kg.records import Meeting, Source
-from kg.store import graph_quads
 
 if TYPE_CHECKING:
     from kg.validate import Report
@@ -52,14 +53,25 @@ WORKER_GC_THRESHOLD = 10_000
 
 @dataclass(frozen=True, slots=True)
 class Mapped:
-    """One mapped meeting: its graph IRI, its triples and the same as Oxigraph quads.
+    """One mapped meeting: its graph IRI, its triples and their N-Triples lines.
 
-    The quads are in the default graph; a store loads them into the graph `name`.
+    `lines[i]` is `triples[i]` as Oxigraph writes it, in UTF-8
+    (`kg.mapping.ntriples`); a store loads the lines into the graph `name`.
     """
 
     name: URIRef
     triples: tuple[Triple, ...]
-    quads: tuple[ox.Quad, ...]
+    lines: tuple[bytes, ...]
+
+    @classmethod
+    def of(cls, name: URIRef, triples: Iterable[Triple]) -> Mapped:
+        """Give the distinct `triples` (in order) with their lines, as graph `name`."""
+        return cls(name, *ntriples_lines(triples))
+
+    @property
+    def quads(self) -> Sequence[ox.Quad]:
+        """Give the triples as Oxigraph quads in the default graph, made when read."""
+        return ParsedLines(self.lines)
 
     def graph(self) -> Graph:
         """Give the triples as a new rdflib graph (what pySHACL reads)."""
@@ -75,24 +87,55 @@ def build_meeting(text: str, source: Source) -> tuple[URIRef, Graph]:
 
 
 def map_meeting(meeting: Meeting, text: str) -> Mapped:
-    """Map one meeting read from `text`: its triples, converted to quads once."""
-    triples = tuple(meeting_to_triples(meeting, text))
-    return Mapped(meeting_graph_iri(meeting), triples, tuple(graph_quads(triples)))
+    """Map one meeting read from `text`: its triples, each written as a line once."""
+    # The mappers' triples go straight to `ntriples_lines`, which keeps each once.
+    return Mapped.of(meeting_graph_iri(meeting), each_triple(meeting, text))
 
 
 def check_meeting(mapped: Mapped, *, engine: str = "sparql") -> Report:
     """Check a mapped meeting against the SHACL shapes (`engine` as `kg.validate`)."""
     # pySHACL is slow to import and only `ingest` and `validate` need it.
-    from kg.validate import validate_quads
+    from kg.validate import validate_lines
 
-    return validate_quads(
-        mapped.quads, data=mapped.graph, engine=engine, triples=mapped.triples
+    return validate_lines(
+        mapped.triples, mapped.lines, data=mapped.graph, engine=engine
     )
 
 
 def meeting_ntriples(mapped: Mapped) -> bytes:
     """Give a mapped meeting as N-Triples bytes, the form meetings travel in."""
-    return ox.serialize(mapped.quads, format=ox.RdfFormat.N_TRIPLES) or b""
+    return b"".join(mapped.lines)
+
+
+class ParsedLines(Sequence[ox.Quad]):
+    r"""The quads of N-Triples lines (one triple each), parsed when first read.
+
+    >>> quads = ParsedLines((b'<http://e.org/a> <http://e.org/p> "x"@en .\n',))
+    >>> len(quads), str(quads[0].object)
+    (1, '"x"@en')
+    """
+
+    def __init__(self, lines: Sequence[bytes]) -> None:
+        """Hold `lines`; they are parsed when a quad is first asked for."""
+        self._lines = lines
+        self._quads: list[ox.Quad] | None = None
+
+    def __len__(self) -> int:
+        """Give the number of lines, without parsing them."""
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> ox.Quad: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ox.Quad]: ...
+
+    def __getitem__(self, index: int | slice) -> ox.Quad | Sequence[ox.Quad]:
+        """Give the quad (or quads) of the line (lines) at `index`."""
+        if self._quads is None:
+            text = b"".join(self._lines)
+            self._quads = list(ox.parse(text, ox.RdfFormat.N_TRIPLES, lenient=True))
+        return self._quads[index]
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,15 @@ def test_the_quads_hold_the_triples(seed: tuple[Meeting, str, Source]) -> None:
     assert set(mapped.graph()) == set(mapped.triples)
 
 
+def test_the_ntriples_are_what_oxigraph_writes_for_the_triples(
+    seed: tuple[Meeting, str, Source],
+) -> None:
+    meeting, text, _ = seed
+    quads = graph_quads(meeting_to_triples(meeting, text))
+    written = ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES)
+    assert meeting_ntriples(map_meeting(meeting, text)) == written
+
+
 def test_the_worker_sends_the_graph_of_build_meeting(
     seed: tuple[Meeting, str, Source],
 ) -> None:
@@ -75,7 +84,7 @@ def test_the_worker_sends_the_graph_of_build_meeting(
 
 def _mapped(*triples: tuple[URIRef, URIRef, URIRef | Literal]) -> Mapped:
     name = URIRef("https://example.org/g")
-    return Mapped(name, triples, tuple(graph_quads(triples)))
+    return Mapped.of(name, triples)
 
 
 def test_ntriples_load_into_the_meeting_graph_even_with_awkward_literals() -> None:
@@ -108,7 +117,7 @@ def test_checking_quads_finds_what_validating_the_graph_finds(
     ]
     kept.append((URIRef(f"{kept[0][0]}/x"), RDF.type, KG.Meeting))
     name = map_meeting(meeting, text).name
-    broken = Mapped(name, tuple(kept), tuple(graph_quads(kept)))
+    broken = Mapped.of(name, kept)
     report = check_meeting(broken, engine=engine)
     assert not report.conforms
     assert report == validate(broken.graph(), engine=engine)

@@ -255,12 +255,12 @@ def test_validate_passes_the_seeds_and_fails_a_broken_graph_readably(
 def test_ingest_warns_about_a_meeting_that_breaks_the_shapes_and_writes_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = build.meeting_to_triples
+    real = build.each_triple
 
     def without_body(meeting: Meeting, text: str) -> list[Triple]:
         return [t for t in real(meeting, text) if t[1] != KG.body]
 
-    monkeypatch.setattr(build, "meeting_to_triples", without_body)
+    monkeypatch.setattr(build, "each_triple", without_body)
     out = tmp_path / "g.ttl"
     code, _, err = run("ingest", SEED, "--out", out)
     assert code == 0

@@ -246,12 +246,12 @@ def test_a_process_pool_builds_the_same_store_as_one_process(corpus: Path) -> No
 def test_both_validation_engines_give_the_same_warnings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = build.meeting_to_triples
+    real = build.each_triple
 
     def untitled(meeting: Meeting, text: str) -> list[Triple]:
         return [t for t in real(meeting, text) if t[1] != KG.title]
 
-    monkeypatch.setattr(build, "meeting_to_triples", untitled)
+    monkeypatch.setattr(build, "each_triple", untitled)
     _, by_sparql = _ingest_bytes([SEED], engine="sparql", jobs=1)
     _, by_pyshacl = _ingest_bytes([SEED], engine="pyshacl", jobs=1)
     assert by_sparql.warnings == by_pyshacl.warnings
