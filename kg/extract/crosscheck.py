@@ -13,7 +13,9 @@ the minuted items.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract.sentences import split_lines
@@ -111,6 +113,10 @@ def notice_head(line: str) -> re.Match[str] | None:
     >>> notice_head("2018/19 (Quarter 3) – budget outturn was reported.") is None
     True
     """
+    # every reference holds "/" or "-": lines without are spared the pattern (most
+    # sentences, each read twice: 0.05 ms a document)
+    if "/" not in line and "-" not in line:
+        return None
     head = DECISION_NOTICE.match(line)
     if head is None:
         return None
@@ -161,16 +167,36 @@ def same_title(a: str, b: str) -> bool:
 
 def listed_notices(meeting: Meeting, text: str) -> list[ListedNotice]:
     """Find the notices listed in the text outside every minuted item (the agenda)."""
-    inside = [(i.title_span.start, i.text_span.end) for i in meeting.items]
+    starts, ends = _union((i.title_span.start, i.text_span.end) for i in meeting.items)
     listed = []
     for line in split_lines(text, Span(0, len(text))):
-        if any(start <= line.start < end for start, end in inside):
+        # the items' spans merged and searched, not each item's tried in turn on each
+        # line (0.06 ms for a generated document listing notices, now 0.02)
+        at = bisect.bisect_right(starts, line.start) - 1
+        if at >= 0 and line.start < ends[at]:
             continue
         found = AGENDA_NOTICE.match(text, line.start, line.end)
         if found:
             title = (found.group("title") or found.group("title2") or "").strip()
             listed.append(ListedNotice(found.group("ref"), title, line))
     return listed
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Merge half-open spans into the starts and ends of disjoint ones, in order.
+
+    >>> _union([(5, 9), (0, 2), (8, 12), (3, 3), (2, 4)])
+    ([0, 5], [4, 12])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(s for s in spans if s[0] < s[1]):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def _compare(listed: ListedNotice, minuted: list[Decision]) -> Discrepancy | None:

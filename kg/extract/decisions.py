@@ -41,6 +41,20 @@ RESOLUTION = re.compile(
     rf"(?:\s+(?i:unanimously))?(?:\s+(?P<ref>{NOTICE_REF}))?"
     r"(?:\s*[-–—:]|\s+(?:that|to)\b|\s*$)"
 )
+# RESOLUTION opens with a digit or one of these capitals ("Minutes:", "Outcome:",
+# "Decision:", "UNANIMOUSLY", "RESOLVED", "ORDERED"): each sentence is matched two or
+# three times, and most open otherwise (0.04 ms a document)
+_RESOLUTION_FIRSTS = "MODUR"
+
+
+def _resolution(sentence: str) -> re.Match[str] | None:
+    """Match RESOLUTION at the start of a sentence."""
+    first = sentence[:1]
+    if first in _RESOLUTION_FIRSTS or first.isdecimal():
+        return RESOLUTION.match(sentence)
+    return None
+
+
 # within a sentence: "The Committee considered the report and RESOLVED to note …",
 # "It was resolved that …", "Members unanimously resolved that …"
 RESOLVED_WITHIN = re.compile(
@@ -198,7 +212,8 @@ def _notices(item: Item, text: str) -> list[Decision]:
     heads = {d.span for d in found}
     for sentence in split_sentences(text, item.text_span):
         words = text[sentence.start : sentence.end]
-        named = None if sentence in heads else find_inline_notice(words)
+        # most items head no notice: their sentences are not hashed (0.3 µs a Span)
+        named = None if heads and sentence in heads else find_inline_notice(words)
         if named:
             title, status = named.group("title") or "", notice_status(words)
             ref = named["ref"]
@@ -258,7 +273,7 @@ def decision_kind(sentence: str, *, body: str = "") -> DecisionKind | None:
     """
     if not _may_decide(sentence) or _ACTION_LINE.match(sentence):
         return None
-    if RESOLUTION.match(sentence) or RESOLVED_WITHIN.search(sentence):
+    if _resolution(sentence) or RESOLVED_WITHIN.search(sentence):
         return DecisionKind.RESOLUTION
     if OTHER_BODY.search(sentence):
         return None
@@ -331,7 +346,7 @@ def sentence_kinds(
             kinds.append(DecisionKind.RESOLUTION)
             in_list = False
         else:
-            head = RESOLUTION.match(words)
+            head = _resolution(words)
             in_list = head is not None
             after_bare = head is not None and _opens_list(words, head)
             notice = notice_head(words) or find_inline_notice(words)
@@ -348,7 +363,7 @@ def _sentences(item: Item, text: str, *, body: str) -> list[Decision]:
     found, ref = [], None
     for sentence, kind in zip(sentences, kinds, strict=True):
         # a resolution's own number: "RESOLVED 2023/001" over "That the … be noted."
-        numbered = RESOLUTION.match(text[sentence.start : sentence.end])
+        numbered = _resolution(text[sentence.start : sentence.end])
         ref = numbered["ref"] if numbered and numbered["ref"] else ref
         if kind is not None:
             found.append(

@@ -20,17 +20,18 @@ from dataclasses import dataclass, replace
 
 from kg.extract.entries import Entry, parse_run
 from kg.extract.list_lines import (
-    PAGE_MARK_RE,
     TABLE_HEAD_RE,
     Legend,
+    is_page_mark,
     join_wrapped,
     marked,
     read_legend,
+    sentence_end,
     split_lines,
     starred,
 )
 from kg.extract.names import NAME_START, NAME_WORD, TITLE_PATTERN
-from kg.extract.near import finditer_near
+from kg.extract.near import find_words, finditer_at, finditer_near
 from kg.records import AttendanceStatus, Span
 
 _S = AttendanceStatus
@@ -144,10 +145,8 @@ _SUBSTITUTE_WORDS = re.compile(
     r"substitut|deput|place\s+of|replacing|standing\s+in\s+for"
 )
 _SUBSTITUTE_SPACES = 16
-# Abbreviations whose full stop does not end a sentence: "Ch. Supt.", "Dr.", "Cllr."
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr cllr ch det dep dept supt insp sgt st rev prof no".split()
-)
+# the words _SUBSTITUTE_WORDS opens with, found by a literal search (`finditer_near`)
+SUBSTITUTE_OPENINGS = ("substitut", "deput", "place", "replacing", "standing")
 _MAX_ENTRY_WORDS = 25
 # A longer line is a list when it names someone every this many words at most.
 _WORDS_PER_ENTRY = 12
@@ -171,8 +170,6 @@ _ENDS_IN_COLON_RE = re.compile(r":[\s*]*$")
 _MEMBERS_RE = re.compile(r"(?i)members|councillors")
 # "- Cllr Bee", "• Ms Dee": a bulleted line
 _BULLETED_RE = re.compile(r"^\s*[-*•·Ø]")
-# The word before a full stop: "Supt." is an abbreviation, "Bee." ends a sentence
-_LAST_WORD_RE = re.compile(r"([A-Za-z]+)$")
 # The longest apologies sentence read ("Apologies were received from ..." lists a few
 # names; a real one is a few hundred characters).
 _SENTENCE_REACH = 2000
@@ -307,9 +304,7 @@ def _collect(
 
 def _passed_over(line: str, stripped: str, *, listing: bool) -> bool:
     """Tell a page's header or footer ("Page 2 of 7"), or a table's head row."""
-    return bool(
-        PAGE_MARK_RE.match(stripped) or (not listing and TABLE_HEAD_RE.match(line))
-    )
+    return bool(is_page_mark(stripped) or (not listing and TABLE_HEAD_RE.match(line)))
 
 
 def _stray_post(line: str, found: list[Entry]) -> bool:
@@ -331,7 +326,9 @@ def _prose(line: str, found: list[Entry]) -> bool:
 
 def _apology_sentences(text: str) -> list[Section]:
     sections = []
-    matches = list(APOLOGY_SENTENCE_RE.finditer(text))
+    # tried where "apologies" is only (0.07 ms a document over the whole text, now 0.01)
+    starts = find_words(text, ("apologies",))
+    matches = list(finditer_at(APOLOGY_SENTENCE_RE, text, starts))
     for index, match in enumerate(matches):
         # A sentence stops at the next apologies phrase and within _SENTENCE_REACH,
         # or a long line of them is read in quadratic time.
@@ -359,7 +356,11 @@ def _apology_sentences(text: str) -> list[Section]:
 def _substitute_sentences(text: str) -> list[Section]:
     sections = []
     found = finditer_near(
-        SUBSTITUTE_SENTENCE_RE, text, _SUBSTITUTE_WORDS, spaces=_SUBSTITUTE_SPACES
+        SUBSTITUTE_SENTENCE_RE,
+        text,
+        _SUBSTITUTE_WORDS,
+        spaces=_SUBSTITUTE_SPACES,
+        openings=SUBSTITUTE_OPENINGS,
     )
     for match in found:
         who = _useful(parse_run(match.group("who"), match.start("who")))
@@ -377,27 +378,3 @@ def _substitute_sentences(text: str) -> list[Section]:
         span = Span(match.start(), match.end())
         sections.append(Section("substitute", _S.SUBSTITUTE, (entry,), span))
     return sections
-
-
-def sentence_end(text: str, pos: int, *, limit: int | None = None) -> int:
-    """Find where the sentence running from `pos` ends (at `limit` at the latest).
-
-    It ends at a line break, a table bar, or a full stop that does not close an initial
-    or an abbreviation.
-
-    >>> text = "Cllr A. Patel and Ch. Supt. Bee. Next"
-    >>> text[:sentence_end(text, 0)]
-    'Cllr A. Patel and Ch. Supt. Bee'
-    """
-    stop = len(text) if limit is None else min(limit, len(text))
-    for index in range(pos, stop):
-        char = text[index]
-        if char in "\n|":
-            return index
-        if char == "." and (index + 1 == len(text) or text[index + 1].isspace()):
-            word = _LAST_WORD_RE.search(text[pos:index])
-            if word is None or (
-                len(word.group(1)) > 1 and word.group(1).lower() not in _ABBREVIATIONS
-            ):
-                return index
-    return stop

@@ -8,6 +8,7 @@ The helpers here never copy or normalise the text itself; they only move offsets
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,17 +56,29 @@ def iter_lines(text: str) -> Iterator[Line]:
     >>> [(ln.text, ln.start) for ln in iter_lines("a\nbc\r\nd")]
     [('a', 0), ('bc', 2), ('d', 6)]
     """
+    return itertools.starmap(Line, iter_line_texts(text))
+
+
+def iter_line_texts(text: str) -> Iterator[tuple[str, int]]:
+    r"""Yield the lines of `text` as `iter_lines` does, each a (text, offset) pair.
+
+    A scan of every line of a document that keeps few is spared a `Line` a line (0.3 µs
+    each, a frozen dataclass).
+
+    >>> list(iter_line_texts("a\nbc\r\nd"))
+    [('a', 0), ('bc', 2), ('d', 6)]
+    """
     start = 0
     if "\r" not in text:
         # every break is "\n": splitting is quicker than searching for breaks
         for line in text.split("\n"):
-            yield Line(line, start)
+            yield line, start
             start += len(line) + 1
         return
     for brk in _BREAK.finditer(text):
-        yield Line(text[start : brk.start()], start)
+        yield text[start : brk.start()], start
         start = brk.end()
-    yield Line(text[start:], start)
+    yield text[start:], start
 
 
 def trim(
@@ -128,8 +141,9 @@ def header_lines(text: str, head: Span) -> Iterator[Line]:
 @functools.lru_cache(maxsize=4)
 def _header_lines(text: str, head: Span) -> tuple[Line, ...]:
     found = []
-    lines = (ln for ln in iter_lines(text[head.start : head.end]) if ln.text.strip())
-    for _, line in zip(range(HEAD_LINES), lines, strict=False):
-        if not _OTHER_MEETING.search(line.text):
-            found.append(Line(line.text, line.start + head.start))
+    region = iter_line_texts(text[head.start : head.end])
+    lines = (pair for pair in region if pair[0].strip())
+    for _, (line, start) in zip(range(HEAD_LINES), lines, strict=False):
+        if not _OTHER_MEETING.search(line):
+            found.append(Line(line, start + head.start))
     return tuple(found)
