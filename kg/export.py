@@ -114,19 +114,14 @@ def _write_union_sorted(
     command = shutil.which("sort")
     if command is None:
         return False
-    with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
-        raw, ordered = Path(folder) / "all.nt", Path(folder) / "sorted.nt"
-        if store.reading(functools.partial(_dump_union, raw)):
+    try:
+        temporary = tempfile.TemporaryDirectory(prefix="kg-export-")
+    except OSError:
+        return False
+    with temporary as folder:
+        ordered = _sorted_union(store, Path(folder), command)
+        if ordered is None:
             return False
-        done = subprocess.run(
-            [command, "-u", "-o", str(ordered), str(raw)],
-            env={**os.environ, "LC_ALL": "C"},
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            return False
-        raw.unlink()
         if fmt == ox.RdfFormat.N_TRIPLES:
             with ordered.open("rb") as sorted_lines:
                 shutil.copyfileobj(sorted_lines, out)
@@ -134,6 +129,27 @@ def _write_union_sorted(
         triples = ox.parse(path=ordered, format=ox.RdfFormat.N_TRIPLES)
         ox.serialize(triples, out, format=fmt, prefixes=prefixes)
     return True
+
+
+def _sorted_union(store: OxigraphStore, folder: Path, command: str) -> Path | None:
+    """Write the union's N-Triples sorted and deduplicated in `folder`: its path.
+
+    None if a statement may hold a blank node, or the folder is full or `sort` fails.
+    """
+    raw, ordered = folder / "all.nt", folder / "sorted.nt"
+    try:
+        if store.reading(functools.partial(_dump_union, raw)):
+            return None
+        done = subprocess.run(
+            [command, "-u", "-o", str(ordered), str(raw)],
+            env={**os.environ, "LC_ALL": "C"},
+            capture_output=True,
+            check=False,
+        )
+        raw.unlink()
+    except OSError:  # the temporary folder is full or cannot be written
+        return None
+    return ordered if done.returncode == 0 else None
 
 
 def _dump_union(path: Path, store: ox.Store) -> bool:

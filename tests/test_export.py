@@ -89,6 +89,13 @@ def test_without_the_sort_command_an_export_is_the_same(
         failed = subprocess.CompletedProcess([], returncode=2)
         patch.setattr("kg.export.subprocess.run", lambda *a, **k: failed)
         assert serialize_store(seed_store, fmt) == expected
+    with monkeypatch.context() as patch:
+        patch.setattr("kg.export._dump_union", _disk_full)
+        assert serialize_store(seed_store, fmt) == expected
+
+
+def _disk_full(*args: object) -> bool:
+    raise OSError(28, "No space left on device")
 
 
 def test_seed_graph_as_ttl_jsonld_and_nq_is_isomorphic(tmp_path: Path) -> None:
