@@ -438,3 +438,13 @@ def test_a_table_shows_the_default_page_unless_asked_for_all(
     assert "(2 rows)" in table.stdout and "showing rows 1-2" in table.stderr
     whole = CliRunner().invoke(cli, [*args, "--format", "json"])
     assert whole.exit_code == 0 and not whole.stderr
+
+
+def test_select_rows_keep_column_order_with_none_for_unbound_and_triple_terms() -> None:
+    results = memory_store().select(
+        "SELECT ?t ?u ?x ?s WHERE { BIND(TRIPLE(<http://a>, <http://b>, <http://c>)"
+        ' AS ?t) BIND(1 AS ?x) BIND("s" AS ?s) }'
+    )
+    assert results.variables == ("t", "u", "x", "s")
+    one = ox.Literal("1", datatype=ox.NamedNode(str(XSD.integer)))
+    assert results.rows == ((None, None, one, ox.Literal("s")),)
