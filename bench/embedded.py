@@ -399,6 +399,9 @@ def run_embedded(
     start = time.perf_counter()
     result["queries"] = time_queries(store, query_params(store), runs=query_runs)
     result["queries_s"] = time.perf_counter() - start
+    # The largest worker, before the export's `sort` process joins the children (a
+    # child forked from this process counts this process's size as its own).
+    result["peak_worker_rss_mb"] = peak_mb(resource.RUSAGE_CHILDREN)
     progress("export", result["documents"])
     result.update(time_exports(store))
     return result

@@ -378,7 +378,8 @@ def _notes() -> list[str]:
         "coordinator's own and the largest pool worker's (`RUSAGE_CHILDREN`); the "
         "target compares their sum (coordinator + workers × largest worker), an "
         "upper bound, taken when ingest ends (the store loaded and finished); the "
-        "whole run's peak adds the whole-store check, the queries and the exports.",
+        "whole run's peak adds the whole-store check, the queries and the exports "
+        "(not the `sort` process that orders the exported statements).",
         "- Triples/s counts the store's quads after finishing (meetings, reference, "
         "provenance, resolution).",
         "- *faster than naive* compares like with like: the naive pipeline ends by "

@@ -72,7 +72,7 @@ def _child(
         send.send(("error", f"{type(error).__name__}: {error}"))
         return
     result["peak_rss_mb"] = peak_mb(resource.RUSAGE_SELF)
-    result["peak_worker_rss_mb"] = peak_mb(resource.RUSAGE_CHILDREN)
+    result.setdefault("peak_worker_rss_mb", peak_mb(resource.RUSAGE_CHILDREN))
     send.send(("result", result))
 
 
