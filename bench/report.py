@@ -93,6 +93,12 @@ def _fmt(value: Any, digits: int = 1) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
+def _count(run: dict[str, Any], key: str) -> str:
+    # A count's median over an even number of runs is a float: shown whole.
+    value = run.get(key)
+    return "–" if value is None else f"{round(value):,}"
+
+
 def _stopped(run: dict[str, Any]) -> str:
     last = run.get("last", {})
     return (
@@ -221,7 +227,7 @@ def _peaks(run: dict[str, Any]) -> str:
     for stage in ("ingest_", ""):
         own, worker = _peak_keys(run, stage)
         shown.append(
-            f"{_fmt(run[own], 0)} + {run['workers']} × {_fmt(run[worker], 0)}"
+            f"{_fmt(run[own], 0)} + {int(run['workers'])} × {_fmt(run[worker], 0)}"
         )
     return " / ".join(shown)
 
@@ -266,8 +272,8 @@ def _stage_table(results: dict[str, Any]) -> list[str]:
         share = cpu[2] / sum(cpu)
         cells = " | ".join(_fmt(c, 1) for c in cpu)
         sparql = (
-            f"{_fmt(run.get('sparql_validate_s'), 2)} ({run.get('sparql_checks')}, "
-            f"{_fmt(run.get('sparql_violations'))})"
+            f"{_fmt(run.get('sparql_validate_s'), 2)} ({_count(run, 'sparql_checks')}, "
+            f"{_count(run, 'sparql_violations')})"
         )
         lines.append(f"| {n:,} | {cells} | {share:.0%} | {sparql} |")
     return [*lines, ""]
