@@ -5,6 +5,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from word_texts import pieces, spans
 
 from kg.extract import sections, speakers
 from kg.extract.names import NAME_START
@@ -42,15 +43,9 @@ WORDS = (
 SEPARATORS = [" ", "  ", "\n", "\t", " \n ", "\u00a0", ""]
 
 
-def spans(matches: object) -> list[tuple[int, int, dict[str, str | None]]]:
-    return [(m.start(), m.end(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
-
-
 @settings(max_examples=300)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40
-    ),
+    pieces(WORDS, SEPARATORS, max_size=40),
     st.sampled_from(sorted(SEARCHES)),
 )
 def test_matches_near_keywords_are_all_the_matches(
@@ -93,9 +88,7 @@ def test_overlapping_keywords_and_runs_of_spaces(text: str) -> None:
 
 @settings(max_examples=200)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=30
-    )
+    pieces(WORDS, SEPARATORS, max_size=30)
 )
 def test_a_first_look_ahead_changes_no_match(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + sep for word, sep in pieces)

@@ -10,6 +10,7 @@ import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from word_texts import pieces, spans
 
 from kg.extract import speakers
 from kg.extract.near import finditer_at, word_starts
@@ -30,15 +31,9 @@ WORDS = (
 SEPARATORS = [" ", "  ", "\n", ", ", "\u00a0", ""]
 
 
-def spans(matches: object) -> list[tuple[int, int, dict[str, str | None]]]:
-    return [(m.start(), m.end(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
-
-
 @settings(max_examples=300)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40
-    ),
+    pieces(WORDS, SEPARATORS, max_size=40),
     st.sampled_from(sorted(SEARCHES)),
 )
 @example([("The", " "), ("PCC", " "), ("said", "")], "post speaker")

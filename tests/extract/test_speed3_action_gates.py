@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from word_texts import sentences
 
 from kg.extract import actions
 
@@ -22,12 +22,8 @@ WORDS = (
 ).split()
 
 
-def sentences() -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join)
-
-
 @settings(max_examples=400)
-@given(sentences())
+@given(sentences(WORDS, max_size=12))
 def test_the_word_tests_change_no_action(sentence: str) -> None:
     found = actions.is_action(sentence)
     with pytest.MonkeyPatch.context() as patch:
@@ -47,13 +43,13 @@ def heading_only_searching_all(words: str) -> bool:
 
 
 @settings(max_examples=400)
-@given(sentences())
+@given(sentences(WORDS, max_size=12))
 def test_the_first_letter_test_changes_no_heading(sentence: str) -> None:
     assert actions._heading_only(sentence) == heading_only_searching_all(sentence)
 
 
 @settings(max_examples=400)
-@given(sentences())
+@given(sentences(WORDS, max_size=12))
 def test_the_first_letter_test_finds_every_inline_action(sentence: str) -> None:
     assert actions._opens_action(sentence) == bool(
         actions.ACTION_HEADING.match(sentence)

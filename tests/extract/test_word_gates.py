@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from word_texts import sentences
 
 from kg.extract import actions, decisions
 
@@ -23,12 +23,8 @@ WORDS = (
 ).split()
 
 
-def sentences() -> st.SearchStrategy[str]:
-    return st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join)
-
-
 @settings(max_examples=400)
-@given(sentences())
+@given(sentences(WORDS, max_size=14))
 def test_the_decision_gate_changes_no_kind(
     sentence: str,
 ) -> None:
@@ -39,7 +35,7 @@ def test_the_decision_gate_changes_no_kind(
 
 
 @settings(max_examples=400)
-@given(sentences())
+@given(sentences(WORDS, max_size=14))
 def test_the_action_gate_changes_no_answer(sentence: str) -> None:
     found = actions.is_action(sentence)
     with pytest.MonkeyPatch.context() as patch:
