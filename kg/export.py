@@ -111,7 +111,8 @@ def _write_union_sorted(
     1.3 GB. Give False, having written nothing, when there is no `sort` or it fails, or
     when a statement may hold a blank node (which must be labelled canonically first).
     """
-    command = shutil.which("sort")
+    # A POSIX sort only: Windows' sort.exe takes other options and ignores case.
+    command = shutil.which("sort") if os.name == "posix" else None
     if command is None:
         return False
     try:
