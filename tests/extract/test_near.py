@@ -87,9 +87,7 @@ def test_overlapping_keywords_and_runs_of_spaces(text: str) -> None:
 
 
 @settings(max_examples=200)
-@given(
-    pieces(WORDS, SEPARATORS, max_size=30)
-)
+@given(pieces(WORDS, SEPARATORS, max_size=30))
 def test_a_first_look_ahead_changes_no_match(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + sep for word, sep in pieces)
     for pattern, ahead in (

@@ -21,8 +21,6 @@ def pieces(
     return st.lists(pair, max_size=max_size)
 
 
-def sentences(
-    words: Sequence[str], *, max_size: int
-) -> st.SearchStrategy[str]:
+def sentences(words: Sequence[str], *, max_size: int) -> st.SearchStrategy[str]:
     """Sentences of up to `max_size` of `words`, joined by spaces."""
     return st.lists(st.sampled_from(words), max_size=max_size).map(" ".join)
