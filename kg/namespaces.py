@@ -71,6 +71,7 @@ class KG(DefinedNamespace):
 
     # Bodies, forces and meetings
     name: URIRef
+    nameKey: URIRef  # a person's name lower-cased (people resolution)
     bodyKind: URIRef
     forceArea: URIRef
     areaName: URIRef  # a county, city or local authority name of a force area

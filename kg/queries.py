@@ -16,14 +16,17 @@ shape; an optional parameter left out stays unbound (`FILTER(!BOUND(?since) || â
 A bound value drives the join only if the query joins on it, which would drop every row
 when it is left out; so lines between `#+ if force` and `#+ end` are kept only when
 `force` is given. That depends on the names given, never on the values (still bound by
-`VALUES`). `limit` and `offset` end the query with `LIMIT`/`OFFSET`: one page of rows.
+`VALUES`). Lines between `#+ if has kg:nameKey` and `#+ end` are kept only when the
+store holds a statement with that property (an index some graphs lack, such as files
+written before it); `#+ else` in either kind of block starts the lines kept otherwise.
+`limit` and `offset` end the query with `LIMIT`/`OFFSET`: one page of rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,8 +49,12 @@ _HEADER_LINE = re.compile(r"^#\+\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$"
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*(?::\s*(?P<type>[A-Za-z:_]+))?\s*(?P<opt>\(optional\))?$"
 )
-# `#+ if force` opens a block kept only when `force` is bound; `#+ end` closes it
-_IF_LINE = re.compile(r"^\s*#\+\s*if\s+(?P<name>[A-Za-z_]\w*)\s*$")
+# `#+ if force` opens a block kept only when `force` is bound, `#+ if has kg:nameKey`
+# one kept only when the store holds that property; `#+ else`, `#+ end`
+_IF_LINE = re.compile(
+    r"^\s*#\+\s*if\s+(?:has\s+(?P<term>[a-z]+:[A-Za-z_]\w*)|(?P<name>[A-Za-z_]\w*))\s*$"
+)
+_ELSE_LINE = re.compile(r"^\s*#\+\s*else\s*$")
 _END_LINE = re.compile(r"^\s*#\+\s*end\s*$")
 # `cyber-crime`, `avon-and-somerset`: a key of a thesaurus or of forces.ttl
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -255,7 +262,10 @@ def run_query(
         raise KgError(f"{loaded.name}: a limit or offset is a whole number â‰¥ 0")
     terms = bind_params(loaded, params)
     declared = {p.name for p in loaded.params}
-    kept = keep_blocks(loaded.text, set(terms), declared=declared, origin=loaded.origin)
+    holds = held(store, loaded.text, origin=loaded.origin)
+    kept = keep_blocks(
+        loaded.text, set(terms), declared=declared, origin=loaded.origin, holds=holds
+    )
     text = with_values(kept, terms, origin=loaded.origin)
     paged = with_page(text, limit, offset)
     try:
@@ -287,31 +297,85 @@ def run_page(
     return Page(Results(found.variables, rows), more=len(found.rows) > limit)
 
 
-def keep_blocks(text: str, bound: set[str], *, declared: set[str], origin: str) -> str:
-    r"""Keep the lines of each `#+ if NAME` block whose NAME is `bound`, drop the rest.
+def keep_blocks(
+    text: str,
+    bound: set[str],
+    *,
+    declared: set[str],
+    origin: str,
+    holds: Collection[str] = (),
+) -> str:
+    r"""Keep the lines of each block whose condition holds, or of its `#+ else` part.
+
+    `#+ if NAME` holds when the parameter NAME is `bound`; `#+ if has PREFIX:TERM`
+    when TERM is in `holds`, the properties the store has statements of.
 
     >>> text = "SELECT * {\n#+ if force\n?b ?p ?force .\n#+ end\n?s ?p ?o }"
     >>> keep_blocks(text, set(), declared={"force"}, origin="q")
     'SELECT * {\n?s ?p ?o }'
     >>> keep_blocks(text, {"force"}, declared={"force"}, origin="q")
     'SELECT * {\n?b ?p ?force .\n?s ?p ?o }'
+    >>> text = "#+ if has kg:key\n?s kg:key ?k .\n#+ else\n?s kg:name ?n .\n#+ end"
+    >>> keep_blocks(text, set(), declared=set(), origin="q", holds={"kg:key"})
+    '?s kg:key ?k .'
+    >>> keep_blocks(text, set(), declared=set(), origin="q")
+    '?s kg:name ?n .'
     """
     lines: list[str] = []
-    within: str | None = None
+    within: str | None = None  # the open block's condition, as written
+    keeping = True
     for number, line in enumerate(text.split("\n"), 1):
         opened, closed = _IF_LINE.match(line), _END_LINE.match(line)
-        if opened and within is None and opened["name"] in declared:
-            within = opened["name"]
+        otherwise = _ELSE_LINE.match(line)
+        if opened and within is None and _known(opened, declared):
+            within = opened["term"] or opened["name"]
+            keeping = within in holds if opened["term"] else within in bound
+        elif otherwise and within is not None:
+            keeping = not keeping
         elif closed and within is not None:
-            within = None
-        elif opened or closed:
+            within, keeping = None, True
+        elif opened or closed or otherwise:
             problem = "an unknown parameter" if opened and within is None else "a stray"
             raise KgError(f"{origin}: line {number}: {problem} {line.strip()!r}")
-        elif within is None or within in bound:
+        elif keeping:
             lines.append(line)
     if within is not None:
         raise KgError(f"{origin}: `#+ if {within}` has no `#+ end`")
     return "\n".join(lines)
+
+
+def _known(opened: re.Match[str], declared: set[str]) -> bool:
+    # A data condition names a property by a prefix of `kg.namespaces.PREFIXES`.
+    if opened["term"]:
+        return opened["term"].split(":", 1)[0] in PREFIXES
+    return opened["name"] in declared
+
+
+def data_conditions(text: str) -> list[str]:
+    r"""Give the properties that `#+ if has PREFIX:TERM` lines of `text` ask about.
+
+    >>> data_conditions("#+ if force\n#+ end\n#+ if has kg:nameKey\n#+ end")
+    ['kg:nameKey']
+    """
+    found = (_IF_LINE.match(line) for line in text.split("\n"))
+    return [m["term"] for m in found if m is not None and m["term"]]
+
+
+def held(store: GraphStore, text: str, *, origin: str) -> set[str]:
+    """Give the `#+ if has` properties of `text` that `store` has statements of."""
+    return {term for term in data_conditions(text) if _holds(store, term, origin)}
+
+
+def _holds(store: GraphStore, term: str, origin: str) -> bool:
+    """Say if `store` has a statement of the property `term` (a prefixed name)."""
+    prefix, local = term.split(":", 1)
+    iri = ox.NamedNode(str(PREFIXES[prefix]) + local)
+    try:
+        return store.ask(f"ASK {{ ?s {iri} ?o }}")
+    except KgError as error:
+        raise KgError(f"{origin}: {error}") from None
+    except (RuntimeError, ValueError, OSError) as error:
+        raise KgError(f"{origin}: query failed: {error}") from None
 
 
 def with_values(text: str, terms: Mapping[str, Bound], *, origin: str) -> str:

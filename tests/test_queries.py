@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 
 from kg.cli import cli
 from kg.errors import KgError
-from kg.namespaces import ID
+from kg.namespaces import ID, KG
 from kg.queries import (
     Param,
     bind_params,
@@ -309,6 +309,8 @@ def test_a_block_goes_when_its_parameter_is_left_out() -> None:
         ("#+ if force\n?s ?p ?force .", "`#+ if force` has no `#+ end`"),
         ("?s ?p ?o .\n#+ end", "a stray '#+ end'"),
         ("#+ if force\n#+ if force\n#+ end\n#+ end", "a stray '#+ if force'"),
+        ("?s ?p ?o .\n#+ else", "a stray '#+ else'"),
+        ("#+ if has zz:key\n?s ?p ?o .\n#+ end", "unknown parameter '#+ if has zz"),
     ],
 )
 def test_a_misplaced_block_is_a_broken_query(body: str, message: str) -> None:
@@ -316,6 +318,36 @@ def test_a_misplaced_block_is_a_broken_query(body: str, message: str) -> None:
     with pytest.raises(KgError, match="q.rq: ") as raised:
         parse_query("q", text, origin="q.rq")
     assert message in str(raised.value)
+
+
+HAS_KEY = """#+ summary: How a name would be found.
+#+ params: force: force (optional)
+PREFIX kg: <https://w3id.org/police-kg/def#>
+SELECT ?how ?by WHERE {
+  #+ if has kg:nameKey
+  BIND("key" AS ?how)
+  #+ else
+  BIND("scan" AS ?how)
+  #+ end
+  #+ if force
+  BIND("force" AS ?by)
+  #+ else
+  BIND("all" AS ?by)
+  #+ end
+}
+"""
+
+
+def test_a_data_block_is_kept_when_the_store_holds_its_property() -> None:
+    query = parse_query("has", HAS_KEY, origin="has.rq")
+    store = memory_store()
+    bare = run_query(store, query, {}).rows
+    assert bare == ((ox.Literal("scan"), ox.Literal("all")),)
+    graph = Graph()
+    graph.add((EX.someone, KG.nameKey, Literal("ann bee")))
+    store.replace_graph(EX.g, graph)
+    rows = run_query(store, query, {"force": "avon-and-somerset"}).rows
+    assert rows == ((ox.Literal("key"), ox.Literal("force")),)
 
 
 @pytest.mark.parametrize(
