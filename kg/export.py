@@ -157,10 +157,7 @@ def _dump_union(path: Path, store: ox.Store) -> bool:
     """Write every graph's N-Triples to `path`; say if "_:" (a blank node) is in it."""
     with path.open("wb") as file:
         sink = _BlankWatch(file)
-        for graph in (ox.DefaultGraph(), *store.named_graphs()):
-            store.dump(
-                cast(BinaryIO, sink), format=ox.RdfFormat.N_TRIPLES, from_graph=graph
-            )
+        _dump_every_graph(store, sink)
         return sink.blank
 
 
@@ -202,10 +199,22 @@ def _statements(store: GraphStore) -> _Statements:
 
 def _dump_graphs(store: ox.Store) -> _Statements:
     statements = _Statements()
-    sink = cast(BinaryIO, statements)
-    for graph in (ox.DefaultGraph(), *store.named_graphs()):
-        store.dump(sink, format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    _dump_every_graph(store, statements)
     return statements
+
+
+def _graphs(
+    store: ox.Store,
+) -> tuple[ox.DefaultGraph | ox.NamedNode | ox.BlankNode, ...]:
+    return (ox.DefaultGraph(), *store.named_graphs())
+
+
+def _dump_every_graph(store: ox.Store, sink: object) -> None:
+    """Write each graph's N-Triples to `sink` (anything with `write`) in turn."""
+    for graph in _graphs(store):
+        store.dump(
+            cast(BinaryIO, sink), format=ox.RdfFormat.N_TRIPLES, from_graph=graph
+        )
 
 
 def _dump_each_graph(store: ox.Store) -> list[tuple[bytes, _Statements]]:
@@ -214,7 +223,7 @@ def _dump_each_graph(store: ox.Store) -> list[tuple[bytes, _Statements]]:
     A graph is known by its N-Quads form, and the default graph by b"" (first).
     """
     graphs = []
-    for graph in (ox.DefaultGraph(), *store.named_graphs()):
+    for graph in _graphs(store):
         statements = _Statements()
         store.dump(
             cast(BinaryIO, statements), format=ox.RdfFormat.N_TRIPLES, from_graph=graph
