@@ -23,7 +23,8 @@ import resource
 import signal
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from kg.build import (
     chunk_size,
     map_meeting,
     meeting_ntriples,
+    ordered_map,
     tune_worker_gc,
 )
 from kg.export import export_store
@@ -105,8 +107,9 @@ def build_document(job: tuple[str, Source], *, engine: str | None = "sparql") ->
 
 
 def build_all(
-    jobs: list[tuple[str, Source]],
+    jobs: Iterable[tuple[str, Source]],
     *,
+    count: int,
     workers: int,
     progress: Progress,
     engine: str | None = "sparql",
@@ -114,6 +117,8 @@ def build_all(
 ) -> tuple[list[Built], float, float]:
     """Build every document on a pool of `workers` processes, in document order.
 
+    `jobs` (`count` of them) is taken as the pool needs it, as `kg ingest` takes its
+    documents (`kg.build.ordered_map`): a lazy `jobs` reads while the workers build.
     Gives the built documents, the seconds of pool start-up (imports, shapes and
     thesaurus loaded in each worker) and the seconds of the work itself. With a
     `sink`, each document goes to it as it arrives and is kept without its N-Triples.
@@ -121,24 +126,50 @@ def build_all(
     built: list[Built] = []
     context = multiprocessing.get_context("fork")
     start = time.perf_counter()
-    with context.Pool(workers, initializer=warm_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=warm_worker
+    ) as pool:
         # The pool is warm before the clock starts: every worker has answered.
-        while len(set(pool.map(_worker_id, range(4 * workers), chunksize=1))) < workers:
+        while len(set(pool.map(_worker_id, range(4 * workers)))) < workers:
             pass
         warm = time.perf_counter()
         progress("ingest+validate", 0)
         build = functools.partial(build_document, engine=engine)
-        for done, item in enumerate(
-            pool.imap(build, jobs, chunksize=chunk_size(len(jobs), workers)), 1
-        ):
-            if sink is not None:
-                sink(item)
-                item = dataclasses.replace(item, ntriples=b"")
-            built.append(item)
-            if done % 50 == 0:
-                progress("ingest+validate", done)
+        chunk = chunk_size(count, workers)
+        results = ordered_map(pool, build, jobs, chunk=chunk, window=4 * workers)
+        try:
+            for done, item in enumerate(results, 1):
+                if sink is not None:
+                    sink(item)
+                    item = dataclasses.replace(item, ntriples=b"")
+                built.append(item)
+                if done % 50 == 0:
+                    progress("ingest+validate", done)
+        finally:
+            # A run stopped (SIGTERM unwinds) waits only for the chunks under way.
+            pool.shutdown(cancel_futures=True)
         end = time.perf_counter()
     return built, warm - start, end - warm
+
+
+class Reader:
+    """Reads documents as they are taken, as `kg ingest` does, and counts the seconds
+    and keeps each document's `Source`."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        """Read `paths`, in order, when iterated."""
+        self.paths = paths
+        self.seconds = 0.0
+        self.sources: list[Source] = []
+
+    def __iter__(self) -> Iterator[tuple[str, Source]]:
+        """Give each document's text and source."""
+        for path in self.paths:
+            start = time.perf_counter()
+            text, source = read_document(path)
+            self.seconds += time.perf_counter() - start
+            self.sources.append(source)
+            yield text, source
 
 
 class Loader:
@@ -312,15 +343,18 @@ def ingest_stages(
     """
     clock = time.perf_counter
     start = clock()
-    jobs = [read_document(path) for path in paths]
-    read = clock()
-    loader = Loader()
+    reader, loader = Reader(paths), Loader()
     built, warm_s, work_s = build_all(
-        jobs, workers=workers, progress=progress, engine=validation, sink=loader
+        reader,
+        count=len(paths),
+        workers=workers,
+        progress=progress,
+        engine=validation,
+        sink=loader,
     )
     loaded = clock()
     store = loader.store
-    finish(store, built, [source for _, source in jobs])
+    finish(store, built, reader.sources)
     finished = clock()
     # The target's peak is the ingest's: before the whole-store check, queries, exports.
     peaks = {
@@ -330,7 +364,8 @@ def ingest_stages(
     checked = store_validation(store)
     return store, {
         "validation": validation,
-        "read_s": read - start,
+        # Seconds the coordinator spent reading, within the pool's time.
+        "read_s": reader.seconds,
         "pool_start_s": warm_s,
         "ingest_validate_s": work_s,
         # Seconds the coordinator spent loading, within the pool's time.

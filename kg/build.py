@@ -163,25 +163,34 @@ def build_document(job: tuple[str, str, Source, str | None]) -> Built:
 
 
 def build_documents(
-    work: list[tuple[str, str, Source, str | None]], *, jobs: int | None = None
+    work: Iterable[tuple[str, str, Source, str | None]], *, jobs: int | None = None
 ) -> Iterator[Built]:
     """Build documents (`build_document` jobs) in order, in a pool if there are many.
 
     `jobs` is the number of processes (default: the CPU count); 1, or fewer than
     `POOL_MIN` documents a process, builds them here. Either way the same function
     builds each document, so the store is loaded with the same bytes in the same order.
+    `work` is taken as the pool needs it, so a lazy `work` is read while documents are
+    built; only enough to choose the pool and its chunk size is taken at first.
     """
     workers = jobs or os.cpu_count() or 1
-    if workers == 1 or len(work) < POOL_MIN * workers:
-        yield from map(build_document, work)
+    rest = iter(work)
+    # Beyond this many documents, the chunk size is MAX_CHUNK whatever the total.
+    first = list(itertools.islice(rest, 8 * workers * MAX_CHUNK if workers > 1 else 0))
+    if workers == 1 or len(first) < POOL_MIN * workers:
+        yield from map(build_document, itertools.chain(first, rest))
         return
     with ProcessPoolExecutor(
         workers, mp_context=_pool_context(), initializer=tune_worker_gc
     ) as pool:
-        chunk = chunk_size(len(work), workers)
+        chunk = chunk_size(len(first), workers)
         try:
             yield from ordered_map(
-                pool, build_document, work, chunk=chunk, window=4 * workers
+                pool,
+                build_document,
+                itertools.chain(first, rest),
+                chunk=chunk,
+                window=4 * workers,
             )
         finally:
             pool.shutdown(cancel_futures=True)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import hashlib
+import itertools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -242,12 +243,18 @@ def ingest(
     # The document each meeting key was last built from, to warn of a second one.
     keys: dict[URIRef, Source] = {}
     loader = MeetingLoader(store)
-    steps = _read_all(documents, max_size=max_size, fail_fast=fail_fast)
-    todo = [
-        s for s in steps if s.source and (s.source.name, s.source.sha256) not in done
-    ]
+    # Documents are read as the builders take them, not all first: reading goes on
+    # while the workers build, and only the documents in flight are held in memory.
+    # `ahead` runs before `steps` by the pool's queue; `tee` keeps what lies between.
+    steps, ahead = itertools.tee(
+        _read_each(documents, max_size=max_size, fail_fast=fail_fast)
+    )
     checker = engine if validate else None
-    work = [(str(s.path), s.text, s.source, checker) for s in todo if s.source]
+    work = (
+        (str(s.path), s.text, s.source, checker)
+        for s in ahead
+        if s.source and (s.source.name, s.source.sha256) not in done
+    )
     results = iter(build_documents(work, jobs=jobs))
     for step in steps:
         failed = len(report.errors)
@@ -281,21 +288,19 @@ class _Read:
     notes: tuple[str, ...] = ()
 
 
-def _read_all(
+def _read_each(
     documents: Iterable[Path], *, max_size: int, fail_fast: bool
-) -> list[_Read]:
-    steps: list[_Read] = []
+) -> Iterator[_Read]:
     for path in documents:
         notes: list[str] = []
         try:
             text, source = read_document(path, max_size=max_size, notes=notes)
         except KgError as error:
-            steps.append(_Read(path, error=str(error), notes=tuple(notes)))
+            yield _Read(path, error=str(error), notes=tuple(notes))
             if fail_fast:
-                break
+                return
         else:
-            steps.append(_Read(path, text, source, notes=tuple(notes)))
-    return steps
+            yield _Read(path, text, source, notes=tuple(notes))
 
 
 def _load_built(

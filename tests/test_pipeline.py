@@ -2,16 +2,20 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rdflib import URIRef
 
 import kg
 from kg import build
+from kg.build import chunk_size
 from kg.errors import KgError
+from kg.loading import MeetingLoader
 from kg.mapping.evidence import Triple
 from kg.namespaces import KG
 from kg.pipeline import (
@@ -275,3 +279,32 @@ def test_store_validation_reports_the_failing_document(
 
 
 _AN_ITEM = f"SELECT ?item WHERE {{ ?item a <{KG.AgendaItem}> }} ORDER BY ?item LIMIT 1"
+
+
+def test_documents_are_read_as_they_are_built(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken: list[Path] = []
+
+    def paths() -> Iterator[Path]:
+        for path in find_documents([corpus]):
+            taken.append(path)
+            yield path
+
+    read_when_loaded: list[int] = []
+    load = MeetingLoader.load
+
+    def counting(self: MeetingLoader, name: URIRef, data: bytes) -> None:
+        read_when_loaded.append(len(taken))
+        load(self, name, data)
+
+    monkeypatch.setattr(MeetingLoader, "load", counting)
+    ingest(paths(), store=memory_store(), jobs=1)
+    assert read_when_loaded == list(range(1, len(taken) + 1))
+
+
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_the_chunk_size_is_known_from_the_first_documents(workers: int) -> None:
+    first = 8 * workers * build.MAX_CHUNK  # what `build_documents` reads at first
+    for total in range(1, 3 * first):
+        assert chunk_size(total, workers) == chunk_size(min(total, first), workers)
