@@ -17,6 +17,7 @@ from rdflib.namespace import PROV, RDF
 
 from kg.mapping.evidence import Triple
 from kg.mapping.iris import PROVENANCE_GRAPH, short_hash, slug
+from kg.mapping.ntriples import ntriples_lines
 from kg.namespaces import ID, KG
 from kg.records import Source
 from kg.store import GraphStore
@@ -73,7 +74,8 @@ def record_run(
             continue
         for link in (PROV.wasGeneratedBy, PROV.wasDerivedFrom):
             store.update(f"DELETE WHERE {{ GRAPH {prov} {{ <{name}> <{link}> ?x }} }}")
-    store.add_triples(PROVENANCE_GRAPH, run_graph(version, used, generated))
+    _, lines = ntriples_lines(run_graph(version, used, generated))
+    store.add_ntriples(PROVENANCE_GRAPH, b"".join(lines))
 
 
 def _recorded_graphs(store: GraphStore) -> set[str]:

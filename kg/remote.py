@@ -28,7 +28,6 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.term import Node
 from SPARQLWrapper import ASK, DIGEST, JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
@@ -39,7 +38,7 @@ from kg.credentials import (
     find_credentials,
 )
 from kg.errors import KgError
-from kg.store import GraphStore, Results, Term, graph_quads, open_data
+from kg.store import GraphStore, Results, Term, open_data
 
 DEFAULT_TIMEOUT = 30.0
 # HTTP statuses a later attempt may get past: rate limit and gateway trouble.
@@ -287,12 +286,9 @@ class RemoteStore:
         """PUT `graph` as the named graph `name` (Graph Store HTTP Protocol)."""
         self.put_graph(name, graph.serialize(format="nt", encoding="utf-8"))
 
-    def add_triples(
-        self, name: URIRef, triples: Iterable[tuple[Node, Node, Node]]
-    ) -> None:
-        """POST `triples` into the named graph `name` (Graph Store HTTP Protocol)."""
-        quads = graph_quads(triples)
-        self.post_graph(name, ox.serialize(quads, format=ox.RdfFormat.N_TRIPLES) or b"")
+    def add_ntriples(self, name: URIRef, data: bytes) -> None:
+        """POST the N-Triples `data` into the graph `name` (Graph Store Protocol)."""
+        self.post_graph(name, data)
 
     def post_graph(self, name: URIRef | None, ntriples: bytes) -> None:
         """Add the N-Triples `ntriples` to the graph `name` (None: default)."""
