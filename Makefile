@@ -21,6 +21,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests bench fuzz
+	$(BIN)/ruff format --check kg tests bench fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -211,8 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     summary = render(phases)
     print(summary)
     settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()}
-    record = {"machine": platform.machine(), "cpus": os.cpu_count(), "args": settings,
-              "phases": [asdict(p) for p in phases]}
+    record = {
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "args": settings,
+        "phases": [asdict(p) for p in phases],
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     bad = any(p.failed or p.wrong or p.errors for p in phases)

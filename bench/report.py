@@ -160,34 +160,49 @@ def _targets(results: dict[str, Any]) -> list[str]:
     done_big = big is not None and big.get("finished")
     seconds = big["end_to_end_s"] if done_big else None
     peak = max((_peak_mb(r, "ingest_") for _, r in _sizes(results)), default=None)
-    worst_q = (
-        max(q["p50_ms"] for q in big["queries"].values()) if done_big else None
-    )
+    worst_q = max(q["p50_ms"] for q in big["queries"].values()) if done_big else None
     exponent = results.get("exponent")
     naive = results["naive"].get("1000")
     ratio = naive_ratio(mid, naive) if mid and naive else None
     rows = [
-        ("parse+map+validate+load, 10,000", "≤ 60 s", _fmt(seconds),
-         None if seconds is None else seconds <= TARGET_SECONDS_10K),
-        ("growth exponent (log-log slope)", "≤ 1.1", _fmt(exponent, 2),
-         None if exponent is None else exponent <= TARGET_EXPONENT),
-        ("peak memory of parse+map+validate+load", "≤ 4,096 MB", _fmt(peak, 0),
-         None if peak is None else peak <= TARGET_PEAK_MB),
-        ("slowest query p50, 10,000", "≤ 50 ms", _fmt(worst_q),
-         None if worst_q is None else worst_q <= TARGET_QUERY_MS),
+        (
+            "parse+map+validate+load, 10,000",
+            "≤ 60 s",
+            _fmt(seconds),
+            None if seconds is None else seconds <= TARGET_SECONDS_10K,
+        ),
+        (
+            "growth exponent (log-log slope)",
+            "≤ 1.1",
+            _fmt(exponent, 2),
+            None if exponent is None else exponent <= TARGET_EXPONENT,
+        ),
+        (
+            "peak memory of parse+map+validate+load",
+            "≤ 4,096 MB",
+            _fmt(peak, 0),
+            None if peak is None else peak <= TARGET_PEAK_MB,
+        ),
+        (
+            "slowest query p50, 10,000",
+            "≤ 50 ms",
+            _fmt(worst_q),
+            None if worst_q is None else worst_q <= TARGET_QUERY_MS,
+        ),
         ("faster than naive, 1,000", "≥ 20×", ratio or "–", _ratio_ok(mid, naive)),
         *_score_target(results.get("score")),
     ]
     return [
-        "## Targets (issue 7)", "",
-        "| target | goal | measured | |", "| --- | --- | --- | --- |",
-        *(f"| {a} | {b} | {c} | {_mark(d)} |" for a, b, c, d in rows), "",
+        "## Targets (issue 7)",
+        "",
+        "| target | goal | measured | |",
+        "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {_mark(d)} |" for a, b, c, d in rows),
+        "",
     ]
 
 
-def _ratio_ok(
-    ours: dict[str, Any] | None, naive: dict[str, Any] | None
-) -> bool | None:
+def _ratio_ok(ours: dict[str, Any] | None, naive: dict[str, Any] | None) -> bool | None:
     if not ours or not naive or not ours.get("finished"):
         return None
     slowest = naive["end_to_end_s"] if naive.get("finished") else naive["budget_s"]
@@ -201,8 +216,14 @@ def _score_target(score: dict[str, Any] | None) -> list[tuple[str, str, str, Any
         return [("every field F1, generated corpus", "≥ 0.98", "–", None)]
     worst = min(score["fields"].items(), key=lambda kv: kv[1]["f1"])
     text = f"lowest {worst[1]['f1']:.3f} ({worst[0]})"
-    return [("every field F1, generated corpus", "≥ 0.98", text,
-             worst[1]["f1"] >= TARGET_F1)]
+    return [
+        (
+            "every field F1, generated corpus",
+            "≥ 0.98",
+            text,
+            worst[1]["f1"] >= TARGET_F1,
+        )
+    ]
 
 
 def _peak_mb(run: dict[str, Any], stage: str = "") -> float:
@@ -234,7 +255,8 @@ def _peaks(run: dict[str, Any]) -> str:
 
 def _pipeline_table(results: dict[str, Any]) -> list[str]:
     lines = [
-        "## Our pipeline (wall-clock seconds, medians)", "",
+        "## Our pipeline (wall-clock seconds, medians)",
+        "",
         "| N | triples (store) | read+parse+map+validate+load (pool) "
         "| of which reading | of which loading | finish "
         "| **end to end** | docs/s | triples/s | Turtle | N-Triples "
@@ -245,15 +267,26 @@ def _pipeline_table(results: dict[str, Any]) -> list[str]:
         if not run.get("finished"):
             lines.append(f"| {n:,} | {_stopped(run)} |" + " |" * 10)
             continue
-        lines.append("| " + " | ".join([
-            f"{n:,}", _fmt(int(run["store_quads"])),
-            _fmt(run["ingest_validate_s"], 2), _fmt(run["read_s"], 2),
-            _fmt(run["load_s"], 2),
-            _fmt(run["finish_s"], 2), f"**{_fmt(run['end_to_end_s'], 2)}**",
-            _fmt(run["documents_per_s"]), _fmt(run["triples_per_s"], 0),
-            _fmt(run["export_turtle_s"], 2), _fmt(run["export_ntriples_s"], 2),
-            _peaks(run),
-        ]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{n:,}",
+                    _fmt(int(run["store_quads"])),
+                    _fmt(run["ingest_validate_s"], 2),
+                    _fmt(run["read_s"], 2),
+                    _fmt(run["load_s"], 2),
+                    _fmt(run["finish_s"], 2),
+                    f"**{_fmt(run['end_to_end_s'], 2)}**",
+                    _fmt(run["documents_per_s"]),
+                    _fmt(run["triples_per_s"], 0),
+                    _fmt(run["export_turtle_s"], 2),
+                    _fmt(run["export_ntriples_s"], 2),
+                    _peaks(run),
+                ]
+            )
+            + " |"
+        )
     return [*lines, ""]
 
 
@@ -296,9 +329,7 @@ def _query_table(results: dict[str, Any]) -> list[str]:
         cells = []
         for _, run in sizes:
             q = run["queries"][name]
-            cells.append(
-                f"{_fmt(q['p50_ms'])} / {_fmt(q['p95_ms'])} ({q['rows']:,})"
-            )
+            cells.append(f"{_fmt(q['p50_ms'])} / {_fmt(q['p95_ms'])} ({q['rows']:,})")
         lines.append(f"| {name} | {params} | " + " | ".join(cells) + " |")
     return [*lines, ""]
 
@@ -307,9 +338,11 @@ def _cli_table(results: dict[str, Any]) -> list[str]:
     if not results.get("cli"):
         return []
     lines = [
-        "## The command line, `kg ingest DOCS --out graph.ttl` (one run a size)", "",
+        "## The command line, `kg ingest DOCS --out graph.ttl` (one run a size)",
+        "",
         "What a user runs: the same stages, then the Turtle file, with the command's "
-        "own start-up (Python, imports, the pool).", "",
+        "own start-up (Python, imports, the pool).",
+        "",
         "| N | seconds | docs/s | Turtle MB | ours end to end + Turtle s (above) |",
         "| --- | --- | --- | --- | --- |",
     ]
@@ -346,20 +379,32 @@ def _naive_table(results: dict[str, Any]) -> list[str]:
                 f"{_fmt(naive.get('peak_rss_mb'), 0)} | {mine} | {ratio} |"
             )
             continue
-        lines.append("| " + " | ".join([
-            f"{int(n_text):,}", _fmt(naive["ingest_s"], 2),
-            _fmt(naive["validate_s"], 2),
-            _fmt(naive["turtle_s"], 2), _fmt(naive["end_to_end_s"], 2),
-            _fmt(naive["peak_rss_mb"], 0), mine, ratio,
-        ]) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{int(n_text):,}",
+                    _fmt(naive["ingest_s"], 2),
+                    _fmt(naive["validate_s"], 2),
+                    _fmt(naive["turtle_s"], 2),
+                    _fmt(naive["end_to_end_s"], 2),
+                    _fmt(naive["peak_rss_mb"], 0),
+                    mine,
+                    ratio,
+                ]
+            )
+            + " |"
+        )
     return [*lines, ""]
 
 
 def render_score(score: dict[str, Any]) -> list[str]:
     """The shared scorer's per-field precision, recall and F1, and its worst misses."""
     lines = [
-        f"## Extraction quality on {score['meetings']} generated meetings", "",
-        f"Command: `{score['command']}`", "",
+        f"## Extraction quality on {score['meetings']} generated meetings",
+        "",
+        f"Command: `{score['command']}`",
+        "",
         "| field | P | R | F1 | gold | found |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
@@ -375,7 +420,8 @@ def render_score(score: dict[str, Any]) -> list[str]:
 
 def _notes() -> list[str]:
     return [
-        "## How it is measured", "",
+        "## How it is measured",
+        "",
         "- *end to end* = read+parse+map+validate+load (process pool over "
         "documents; as `kg ingest` does, the coordinator reads each document as the "
         "pool takes it and loads each meeting as it arrives, one transaction each; "

@@ -62,9 +62,17 @@ def _child(
     start = time.monotonic()
 
     def progress(stage: str, done: int) -> None:
-        send.send(("progress", {"stage": stage, "done": done,
-                                "elapsed_s": time.monotonic() - start,
-                                "peak_rss_mb": peak_mb(resource.RUSAGE_SELF)}))
+        send.send(
+            (
+                "progress",
+                {
+                    "stage": stage,
+                    "done": done,
+                    "elapsed_s": time.monotonic() - start,
+                    "peak_rss_mb": peak_mb(resource.RUSAGE_SELF),
+                },
+            )
+        )
 
     try:
         result = target(paths, progress=progress, **options)
@@ -74,7 +82,6 @@ def _child(
     result["peak_rss_mb"] = peak_mb(resource.RUSAGE_SELF)
     result.setdefault("peak_worker_rss_mb", peak_mb(resource.RUSAGE_CHILDREN))
     send.send(("result", result))
-
 
 
 def supervise(
@@ -118,9 +125,14 @@ def bench_size(paths: list[Path], args: argparse.Namespace) -> dict[str, Any]:
     runs: list[dict[str, Any]] = []
     started = time.monotonic()
     for number in range(args.repeat):
-        run = supervise(run_embedded, paths, budget=args.budget,
-                        workers=args.workers, query_runs=args.query_runs,
-                        validation=args.validation)
+        run = supervise(
+            run_embedded,
+            paths,
+            budget=args.budget,
+            workers=args.workers,
+            query_runs=args.query_runs,
+            validation=args.validation,
+        )
         run["workers"] = args.workers
         runs.append(run)
         _say(f"  N={len(paths):,} run {number + 1}: {_brief(run)}")
@@ -139,20 +151,31 @@ def run_command(paths: list[Path], *, workers: int, budget: float) -> dict[str, 
     """
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as folder:
         out = Path(folder) / "graph.ttl"
-        command = [str(KG_COMMAND), "ingest", "--jobs", str(workers),
-                   "--out", str(out), *map(str, paths)]
+        command = [
+            str(KG_COMMAND),
+            "ingest",
+            "--jobs",
+            str(workers),
+            "--out",
+            str(out),
+            *map(str, paths),
+        ]
         start = time.monotonic()
         try:
-            done = subprocess.run(command, capture_output=True, text=True,
-                                  timeout=budget, check=False)
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=budget, check=False
+            )
         except subprocess.TimeoutExpired:
             return {"finished": False, "budget_s": budget}
         seconds = time.monotonic() - start
         if done.returncode != 0 or not out.is_file():
             lines = done.stderr.strip().splitlines() or [f"exit {done.returncode}"]
             return {"finished": False, "error": lines[-1]}
-        return {"finished": True, "seconds": seconds,
-                "turtle_mb": out.stat().st_size / 1e6}
+        return {
+            "finished": True,
+            "seconds": seconds,
+            "turtle_mb": out.stat().st_size / 1e6,
+        }
 
 
 def _brief(run: dict[str, Any]) -> str:
@@ -170,20 +193,40 @@ def run_score(meetings: int, args: argparse.Namespace) -> dict[str, Any]:
     folder = args.corpus.parent / f"score-{meetings}-seed{args.seed}"
     ensure_corpus(folder, meetings, seed=args.seed)
     scores = folder / "scores.json"
-    command = [sys.executable, str(SCORER), "--docs", str(folder / "docs"),
-               "--gold", str(folder / "gold"), "--kg", str(KG_COMMAND),
-               "--show", "10", "--json", str(scores)]
+    command = [
+        sys.executable,
+        str(SCORER),
+        "--docs",
+        str(folder / "docs"),
+        "--gold",
+        str(folder / "gold"),
+        "--kg",
+        str(KG_COMMAND),
+        "--show",
+        "10",
+        "--json",
+        str(scores),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if not scores.is_file():
         raise RuntimeError(f"score.py failed: {done.stderr.strip()[-500:]}")
     fields = {
-        name: {"p": v["precision"], "r": v["recall"], "f1": v["f1"],
-               "gold": v["gold"], "found": v["found"]}
+        name: {
+            "p": v["precision"],
+            "r": v["recall"],
+            "f1": v["f1"],
+            "gold": v["gold"],
+            "found": v["found"],
+        }
         for name, v in json.loads(scores.read_text()).items()
     }
     shown = " ".join(shlex.quote(_relative(part)) for part in command)
-    return {"meetings": meetings, "command": shown, "fields": fields,
-            "misses": _worst_misses(done.stdout, fields)}
+    return {
+        "meetings": meetings,
+        "command": shown,
+        "fields": fields,
+        "misses": _worst_misses(done.stdout, fields),
+    }
 
 
 def _relative(part: str) -> str:
@@ -213,26 +256,54 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--sizes", default="100,1000,10000", help="corpus sizes N")
     ap.add_argument("--quick", action="store_true", help="N=100, one run (CI)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per size (median)")
-    ap.add_argument("--repeat-within", type=float, default=1200.0,
-                    help="stop repeating a size once its runs would pass this (s)")
+    ap.add_argument(
+        "--repeat-within",
+        type=float,
+        default=1200.0,
+        help="stop repeating a size once its runs would pass this (s)",
+    )
     ap.add_argument("--budget", type=float, default=1800.0, help="seconds per run")
-    ap.add_argument("--naive-budget", type=float, default=600.0,
-                    help="seconds before the naive pipeline is stopped")
+    ap.add_argument(
+        "--naive-budget",
+        type=float,
+        default=600.0,
+        help="seconds before the naive pipeline is stopped",
+    )
     ap.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
-    ap.add_argument("--no-command", action="store_true",
-                    help="skip timing the command line (`kg ingest --out`)")
+    ap.add_argument(
+        "--no-command",
+        action="store_true",
+        help="skip timing the command line (`kg ingest --out`)",
+    )
     ap.add_argument("--workers", type=int, default=2, help="pool processes")
-    ap.add_argument("--validation", choices=("sparql", "pyshacl"), default="sparql",
-                    help="SHACL engine checking each meeting in the workers")
+    ap.add_argument(
+        "--validation",
+        choices=("sparql", "pyshacl"),
+        default="sparql",
+        help="SHACL engine checking each meeting in the workers",
+    )
     ap.add_argument("--query-runs", type=int, default=20, help="runs per query")
-    ap.add_argument("--score", type=int, default=0, metavar="M",
-                    help="also score extraction on M generated meetings")
+    ap.add_argument(
+        "--score",
+        type=int,
+        default=0,
+        metavar="M",
+        help="also score extraction on M generated meetings",
+    )
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--corpus", type=Path, default=ROOT / "bench/out/corpus",
-                    help="corpus folder (written once, reused)")
-    ap.add_argument("--out", type=Path, default=None,
-                    help="where latest.json and latest.md go (default bench/results; "
-                    "bench/out/quick with --quick, so CI never overwrites the figures)")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=ROOT / "bench/out/corpus",
+        help="corpus folder (written once, reused)",
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where latest.json and latest.md go (default bench/results; "
+        "bench/out/quick with --quick, so CI never overwrites the figures)",
+    )
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.repeat = "100", 1
@@ -251,8 +322,12 @@ def main(argv: list[str] | None = None) -> int:
         "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {_cores()} cores, Python "
         f"{platform.python_version()}",
-        "repeat": args.repeat, "workers": args.workers,
-        "validation": args.validation, "sizes": {}, "naive": {}, "cli": {},
+        "repeat": args.repeat,
+        "workers": args.workers,
+        "validation": args.validation,
+        "sizes": {},
+        "naive": {},
+        "cli": {},
         "calibration": [],
     }
     paths = ensure_corpus(args.corpus, max(sizes, default=0), seed=args.seed)
@@ -293,8 +368,11 @@ def _cores() -> int:
 
 def write_results(results: dict[str, Any], folder: Path) -> None:
     """Write `latest.json` and `latest.md` (the score section when there is one)."""
-    points = [(int(n), r["end_to_end_s"]) for n, r in results["sizes"].items()
-              if r.get("finished")]
+    points = [
+        (int(n), r["end_to_end_s"])
+        for n, r in results["sizes"].items()
+        if r.get("finished")
+    ]
     results["exponent"] = growth_exponent(points)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "latest.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -136,13 +136,23 @@ def test_cli_export_describe_lists_every_format_written(
     runner = CliRunner()
     describe_file = tmp_path / "dataset.ttl"
     for extension in (".ttl", ".nt", ".nq", ".trig", ".jsonld"):
-        args = ["export", "--data", str(seeds_trig), "--out",
-                str(tmp_path / f"graph{extension}"), "--describe", str(describe_file),
-                "--base-url", "https://data.example.org/police/"]
+        args = [
+            "export",
+            "--data",
+            str(seeds_trig),
+            "--out",
+            str(tmp_path / f"graph{extension}"),
+            "--describe",
+            str(describe_file),
+            "--base-url",
+            "https://data.example.org/police/",
+        ]
         result = runner.invoke(cli, args)
         assert result.exit_code == 0, result.output
     graph = Graph().parse(describe_file)
     assert validate_description(graph)[0]
     dumps = {str(u) for u in graph.objects(DATASET, VOID.dataDump)}
-    assert dumps == {f"https://data.example.org/police/graph{e}"
-                     for e in (".ttl", ".nt", ".nq", ".trig", ".jsonld")}
+    assert dumps == {
+        f"https://data.example.org/police/graph{e}"
+        for e in (".ttl", ".nt", ".nq", ".trig", ".jsonld")
+    }

@@ -78,8 +78,9 @@ def test_every_format_reads_back_the_same_triples_in_rdflib_and_oxigraph(
     assert len(by_rdflib) == len(oxigraph_triples) == len(expected) > 1000
     assert isomorphic(by_rdflib, expected), name
     oxigraph_as_rdflib = Graph().parse(
-        data=ox.serialize([ox.Triple(*t) for t in oxigraph_triples],
-                          format=ox.RdfFormat.N_TRIPLES),
+        data=ox.serialize(
+            [ox.Triple(*t) for t in oxigraph_triples], format=ox.RdfFormat.N_TRIPLES
+        ),
         format="nt",
     )
     assert isomorphic(oxigraph_as_rdflib, expected), name
@@ -125,7 +126,8 @@ def test_export_is_atomic_a_failure_keeps_the_old_file(
 def test_cli_export_writes_every_format(seeds_trig: Path, tmp_path: Path) -> None:
     for extension in EXPORT_FORMATS.values():
         out = tmp_path / f"graph{extension}"
-        result = CliRunner().invoke(cli, ["export", "--data", str(seeds_trig),
-                                          "--out", str(out)])
+        result = CliRunner().invoke(
+            cli, ["export", "--data", str(seeds_trig), "--out", str(out)]
+        )
         assert result.exit_code == 0, result.output
         assert oxigraph_read(out)

@@ -204,7 +204,7 @@ def test_surname_links_only_within_one_force() -> None:
     store = ox.Store()
     person = "https://w3id.org/police-kg/id/person/"
     kg = "https://w3id.org/police-kg/def#"
-    family = f"<{kg}familyName> \"Middlebrough\""
+    family = f'<{kg}familyName> "Middlebrough"'
     data = f"""
     <{person}west-mercia/middlebrough> a <{kg}Person> ; {family} .
     <{person}west-mercia/john-middlebrough> a <{kg}Person> ; {family} ;
@@ -234,10 +234,13 @@ def test_earliest_meeting_of_a_term_decides_between_named_holders() -> None:
     reference = f"<{base}force/kent> <{kg}pccPost> {post} .\n"
     reference += f"{body} <{kg}forceArea> <{base}force/kent> ."
     store.load(reference, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(base + "r"))
-    for key, day, holder in (("a", "2019-06-01", "zoe"), ("b", "2017-02-01", "ann"),
-                             ("c", "2018-01-01", None)):
+    for key, day, holder in (
+        ("a", "2019-06-01", "zoe"),
+        ("b", "2017-02-01", "ann"),
+        ("c", "2018-01-01", None),
+    ):
         meeting = f"<{base}meeting/{key}>"
-        data = f"{meeting} <{kg}body> {body} ; <{kg}date> \"{day}\" .\n"
+        data = f'{meeting} <{kg}body> {body} ; <{kg}date> "{day}" .\n'
         if holder:
             data += f"""<{base}meeting/{key}/att> a <{kg}Attendance> ;
               <{kg}meeting> {meeting} ; <{kg}post> {post} ;

@@ -56,7 +56,9 @@ def test_kg_serve_prints_the_url_and_stops_on_sigterm(seeds_trig: Path) -> None:
     kg = [sys.executable, "-c", "from kg.cli import main; main()"]
     process = subprocess.Popen(
         [*kg, "serve", "--data", str(seeds_trig), "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     try:
         assert process.stdout is not None

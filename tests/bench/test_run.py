@@ -78,8 +78,13 @@ def test_summary_takes_medians_of_finished_runs() -> None:
 
 
 def test_memory_target_is_the_ingest_peak() -> None:
-    run = {"workers": 2, "peak_rss_mb": 900.0, "peak_worker_rss_mb": 50.0,
-           "ingest_peak_rss_mb": 300.0, "ingest_peak_worker_rss_mb": 40.0}
+    run = {
+        "workers": 2,
+        "peak_rss_mb": 900.0,
+        "peak_worker_rss_mb": 50.0,
+        "ingest_peak_rss_mb": 300.0,
+        "ingest_peak_worker_rss_mb": 40.0,
+    }
     assert _peak_mb(run, "ingest_") == 380.0
     assert _peak_mb(run) == 1000.0
     # A run recorded before the ingest peak was kept gives its whole run's.
@@ -89,15 +94,37 @@ def test_memory_target_is_the_ingest_peak() -> None:
 
 def _fake_run(seconds: float) -> dict[str, Any]:
     query = {"params": {}, "rows": 1, "runs": 1, "p50_ms": seconds, "p95_ms": seconds}
-    return {"finished": True, "end_to_end_s": seconds, "documents": 10,
-            "store_quads": 100, "queries": {"q": query}}
+    return {
+        "finished": True,
+        "end_to_end_s": seconds,
+        "documents": 10,
+        "store_quads": 100,
+        "queries": {"q": query},
+    }
 
 
 def test_tiny_benchmark_writes_json_and_markdown(tmp_path: Path) -> None:
     out = tmp_path / "results"
-    code = main(["--sizes", "2", "--repeat", "1", "--workers", "1",
-                 "--query-runs", "1", "--naive-budget", "120", "--budget", "120",
-                 "--corpus", str(tmp_path / "corpus"), "--out", str(out)])
+    code = main(
+        [
+            "--sizes",
+            "2",
+            "--repeat",
+            "1",
+            "--workers",
+            "1",
+            "--query-runs",
+            "1",
+            "--naive-budget",
+            "120",
+            "--budget",
+            "120",
+            "--corpus",
+            str(tmp_path / "corpus"),
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     results = json.loads((out / "latest.json").read_text())
     ours, naive = results["sizes"]["2"], results["naive"]["2"]

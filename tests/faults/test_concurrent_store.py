@@ -74,8 +74,13 @@ def test_readers_during_an_ingest_see_before_or_after_never_an_error(
     query = ("query", "meetings", "--data", str(store), "--format", "csv")
     before = answer_rows(run_kg(*query).stdout)
     write_corpus(tmp_path / "more", 12)
-    writer = start_kg("ingest", str(tmp_path / "more" / "docs"), "--store", str(store),
-                      "--no-validate")
+    writer = start_kg(
+        "ingest",
+        str(tmp_path / "more" / "docs"),
+        "--store",
+        str(store),
+        "--no-validate",
+    )
     answers = []
     while writer.poll() is None or len(answers) < READERS:
         reader = run_kg(*query)

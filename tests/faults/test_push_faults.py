@@ -78,7 +78,9 @@ def push_line(url: str, data: Path, *extra: str) -> tuple[int, str]:
 
 
 def test_a_500_on_one_graph_names_what_made_it_and_a_rerun_finishes(
-    fault_proxy: FaultProxy, oxigraph_server: Server, local: OxigraphStore,
+    fault_proxy: FaultProxy,
+    oxigraph_server: Server,
+    local: OxigraphStore,
     seeds_trig: Path,
 ) -> None:
     fault_proxy.rules.append(Rule("meeting/002", status=500, times=-1))
@@ -115,13 +117,17 @@ def test_an_answer_past_the_timeout_is_resent_without_doubling(
     report = push_store(local, remote, batch_size=40, policy=FAST)
     assert report.retries == 1
     assert [m for m, g, _ in fault_proxy.log if "meeting/001" in g][:3] == [
-        "PUT", "POST", "POST"
+        "PUT",
+        "POST",
+        "POST",
     ]
     assert_as_one_clean_push(oxigraph_server, local)
 
 
 def test_a_server_slower_than_the_timeout_fails_in_one_line_then_finishes(
-    fault_proxy: FaultProxy, oxigraph_server: Server, local: OxigraphStore,
+    fault_proxy: FaultProxy,
+    oxigraph_server: Server,
+    local: OxigraphStore,
     seeds_trig: Path,
 ) -> None:
     fault_proxy.rules.append(Rule("graph/reference", delay=1.0, times=-1))
@@ -167,8 +173,11 @@ def test_a_server_stopped_mid_push_then_restarted_gets_the_rest(
 
 
 def test_a_wrong_login_is_refused_at_once_and_never_shown(
-    fault_proxy: FaultProxy, oxigraph_server: Server, local: OxigraphStore,
-    seeds_trig: Path, monkeypatch: pytest.MonkeyPatch,
+    fault_proxy: FaultProxy,
+    oxigraph_server: Server,
+    local: OxigraphStore,
+    seeds_trig: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fault_proxy.login = ("publisher", SECRET)
     monkeypatch.setenv("KG_ENDPOINT_USER", "publisher")

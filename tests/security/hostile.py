@@ -65,7 +65,6 @@ def write_minutes(folder: Path) -> Path:
     return path
 
 
-
 def hostile_graph(factory: pytest.TempPathFactory) -> Path:
     """`kg ingest seeds hostile/ --out graph.trig`, made once a session."""
     folder = factory.getbasetemp() / "hostile"

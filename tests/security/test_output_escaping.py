@@ -113,8 +113,17 @@ def test_svg_pictures_carry_document_strings_as_text(
     hostile_trig: Path, tmp_path: Path
 ) -> None:
     meeting = tmp_path / "meeting.svg"
-    run("plot", "--data", str(hostile_trig), "--kind", "meeting",
-        "--meeting", "900-hostile", "--out", str(meeting))
+    run(
+        "plot",
+        "--data",
+        str(hostile_trig),
+        "--kind",
+        "meeting",
+        "--meeting",
+        "900-hostile",
+        "--out",
+        str(meeting),
+    )
     texts = svg_texts(meeting)
     assert any(SCRIPT in text for text in texts)
     for kind in ("heatmap", "timeline"):

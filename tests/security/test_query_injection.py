@@ -35,7 +35,7 @@ HOSTILE = (
     "cyber-crime\n} ; DROP ALL",
     "avon-and-somerset> } DROP ALL {<x",
     '2017-01-01"^^xsd:date } ; DROP ALL #',
-    '2017-01-01\n} ; DROP ALL #',
+    "2017-01-01\n} ; DROP ALL #",
     '\\" } ; DROP ALL #',
     '"""',
     "?s",
@@ -47,13 +47,19 @@ HOSTILE = (
     "é 漢字 😀 \u202e",
 )
 # A value each type accepts, for the parameters a run needs besides the hostile one.
-VALID = {"force": "avon-and-somerset", "topic": "cyber-crime", "iri": "id:topic/x",
-         "xsd:date": "2017-01-01", "date": "2017-01-01", "string": PERSON,
-         "xsd:string": PERSON, "integer": "1", "xsd:integer": "1"}
+VALID = {
+    "force": "avon-and-somerset",
+    "topic": "cyber-crime",
+    "iri": "id:topic/x",
+    "xsd:date": "2017-01-01",
+    "date": "2017-01-01",
+    "string": PERSON,
+    "xsd:string": PERSON,
+    "integer": "1",
+    "xsd:integer": "1",
+}
 PARAMETERS = [
-    (name, param.name)
-    for name in query_names()
-    for param in load_query(name).params
+    (name, param.name) for name in query_names() for param in load_query(name).params
 ]
 
 
@@ -141,8 +147,16 @@ def test_quotes_in_a_value_find_exactly_what_they_name(
 
 
 def test_the_cli_prints_no_rows_for_a_hostile_name(hostile_trig: Path) -> None:
-    args = ["query", "attendance-record", "--data", str(hostile_trig),
-            "--param", f"name={PERSON}\n}} ; DROP ALL #", "--format", "csv"]
+    args = [
+        "query",
+        "attendance-record",
+        "--data",
+        str(hostile_trig),
+        "--param",
+        f"name={PERSON}\n}} ; DROP ALL #",
+        "--format",
+        "csv",
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [

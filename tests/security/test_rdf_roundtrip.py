@@ -40,8 +40,13 @@ HOSTILE = (
     '{"@id": "http://x/"}',
     "",
 )
-RDFLIB_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-                  ".jsonld": "json-ld"}
+RDFLIB_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+}
 EX = "http://example.org/"
 
 
@@ -88,8 +93,9 @@ def test_exported_hostile_literals_read_back_equal(suffix: str, tmp_path: Path) 
 def test_the_mapping_stage_turtle_reaches_the_store_unchanged() -> None:
     graph = rdflib.Graph()
     for n, text in enumerate(HOSTILE):
-        graph.add((rdflib.URIRef(f"{EX}s{n}"), rdflib.URIRef(EX + "p"),
-                   rdflib.Literal(text)))
+        graph.add(
+            (rdflib.URIRef(f"{EX}s{n}"), rdflib.URIRef(EX + "p"), rdflib.Literal(text))
+        )
     store = memory_store()
     name = rdflib.URIRef(EX + "graph")
     replace_graph_turtle(store, name, [graph.serialize(format="turtle")])
