@@ -296,8 +296,11 @@ def _stage_table(results: dict[str, Any]) -> list[str]:
         "## Where the worker time goes (CPU seconds summed over documents, medians)",
         "",
         "| N | " + " | ".join(stages) + " | validate share "
+        "| ms a document | coordinator CPU in the pool | cores busy "
         "| whole store, SPARQL engine (`kg validate`): s (checks, results) |",
-        "| --- | " + " | ".join(["---"] * len(stages)) + " | --- | --- |",
+        "| --- | "
+        + " | ".join(["---"] * len(stages))
+        + " | --- | --- | --- | --- | --- |",
     ]
     for n, run in _sizes(results):
         if not run.get("finished"):
@@ -309,8 +312,25 @@ def _stage_table(results: dict[str, Any]) -> list[str]:
             f"{_fmt(run.get('sparql_validate_s'), 2)} ({_count(run, 'sparql_checks')}, "
             f"{_count(run, 'sparql_violations')})"
         )
-        lines.append(f"| {n:,} | {cells} | {share:.0%} | {sparql} |")
+        lines.append(
+            f"| {n:,} | {cells} | {share:.0%} | {_per_document(run, sum(cpu))} "
+            f"| {_fmt(run.get('coordinator_cpu_s'), 1)} | {_busy(run, sum(cpu))} "
+            f"| {sparql} |"
+        )
     return [*lines, ""]
+
+
+def _per_document(run: dict[str, Any], cpu: float) -> str:
+    documents = run.get("documents")
+    return _fmt(1000 * cpu / documents, 2) if documents else "–"
+
+
+def _busy(run: dict[str, Any], cpu: float) -> str:
+    """Cores kept busy in the pool: documents' and coordinator's CPU by its wall."""
+    coordinator, wall = run.get("coordinator_cpu_s"), run.get("ingest_validate_s")
+    if coordinator is None or not wall:
+        return "–"
+    return _fmt((cpu + coordinator) / wall, 2)
 
 
 def _query_table(results: dict[str, Any]) -> list[str]:
@@ -428,6 +448,10 @@ def _notes() -> list[str]:
         "*of which reading* and *of which loading* are its seconds for those) + finish "
         "(`kg.pipeline.finish_store`: reference graph, provenance, people "
         "resolution); queries and exports are timed after it.",
+        "- Worker stage times are each document's CPU seconds in its worker "
+        "(`time.process_time`); *coordinator CPU in the pool* is the coordinator's "
+        "(reading, loading, the pool's threads); *cores busy* is the two together "
+        "over the pool's wall-clock time (2.00: both cores busy throughout).",
         "- Peak memory is `resource.getrusage` `ru_maxrss` (not tracemalloc): the "
         "coordinator's own and the largest pool worker's (`RUSAGE_CHILDREN`); the "
         "target compares their sum (coordinator + workers × largest worker), an "
