@@ -194,8 +194,13 @@ def _validate_indexed(
     if read is None:
         checked = _select(stated, _reference_quads(described))
     else:
-        read_here = _read_by_triple(triples, stated, read)
-        checked = _select(read_here, _reference_quads(described, read))
+        reads = read
+        # the triples the queries read are picked when a query runs (most meetings
+        # need none, `kg.shacl_sparql.targets`)
+        checked = _select(
+            lambda: _read_by_triple(triples, stated, reads),
+            lambda: _reference_quads(described, reads),
+        )
     failures = find_failures(checked, compiled.checks, index=index)
     results: list[Result] = []
     if failures:
@@ -245,10 +250,36 @@ def _reference_reading(read: Reads | None) -> dict[Node, tuple[ox.Quad, ...]]:
     return {node: tuple(_read(quads, read)) for node, (_, quads) in about.items()}
 
 
+_Stateds = Collection[ox.Quad] | Collection[bytes]
+
+
 def _select(
-    stated: Collection[ox.Quad] | Collection[bytes], reference: Iterable[ox.Quad] = ()
+    stated: _Stateds | Callable[[], _Stateds],
+    reference: Iterable[ox.Quad] | Callable[[], Iterable[ox.Quad]] = (),
 ) -> Select:
-    """Query a new store of `stated` (quads, or N-Triples lines) and `reference`."""
+    """Query a new store of `stated` (quads, or N-Triples lines) and `reference`.
+
+    The store is made at the first query, from what `stated` and `reference` give
+    when they are functions: most meetings need none (`kg.shacl_sparql.targets`),
+    and loading one costs half a millisecond.
+    """
+    select: Select | None = None
+
+    def query(sparql: str) -> tuple[tuple[str, ...], Iterable[tuple[object, ...]]]:
+        nonlocal select
+        if select is None:
+            select = _store_select(
+                stated() if callable(stated) else stated,
+                reference() if callable(reference) else reference,
+            )
+        return select(sparql)
+
+    return query
+
+
+def _store_select(
+    stated: Collection[ox.Quad] | Collection[bytes], reference: Iterable[ox.Quad]
+) -> Select:
     store = ox.Store()
     if isinstance(next(iter(stated), None), bytes):
         # Lines written as Oxigraph writes them, their IRIs checked by Oxigraph.

@@ -16,7 +16,9 @@ compiled: it is listed in `Compiled.fallback` with the reason, for pySHACL to ch
 function (an Oxigraph store queried over the union of its graphs), checks of one focus
 batched into shared queries (`kg.shacl_sparql.batch`), and gives `Failure`s;
 `queried_triples` says which triples the queries it runs can match, so that a store
-of only those answers them (`kg.shacl_sparql.reads`).
+of only those answers them (`kg.shacl_sparql.reads`); a focus query Python can answer
+on the index of the triples is not run when it surely selects nothing
+(`kg.shacl_sparql.targets`).
 """
 
 from kg.shacl_sparql.compile import (

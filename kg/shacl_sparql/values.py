@@ -221,6 +221,10 @@ def _integer(term: Node) -> int | None:
     return None
 
 
+# `_integer` for the engine's other modules (`kg.shacl_sparql.targets`)
+integer_value = _integer
+
+
 # The values of the xsd:integer lexical forms read so far (offsets and counts),
 # each form matched and converted once: every evidence has two offsets, each tested
 # by several checks. Bounded: cleared when full.
