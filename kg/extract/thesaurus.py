@@ -164,14 +164,16 @@ _FOLDS_TO_ASCII = re.compile(r"[a-z]", re.IGNORECASE)
 class _Index:
     """Which matchers may match where a word starts with a key (case folded).
 
-    `at_head` remembers, for the first letters of a word (as long as the longest key),
-    the tries its keys give: texts use the same words again and again. `narrowed`
-    keeps the pattern of each matcher's wordings under a set of its keys.
+    `starts` finds the word starts a key begins (in folded text). `at_head`
+    remembers, for the first letters of a word (as long as the longest key), the tries
+    its keys give: texts use the same words again and again. `narrowed` keeps the
+    pattern of each matcher's wordings under a set of its keys.
     """
 
     keys: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]
     everywhere: frozenset[int]
+    starts: re.Pattern[str]
     at_head: dict[str, tuple[_Try, ...]] = field(default_factory=dict)
     narrowed: dict[tuple[int, frozenset[str]], re.Pattern[str]] = field(
         default_factory=dict
@@ -208,7 +210,26 @@ def _index_of(thesaurus: tuple[TopicMatcher, ...]) -> _Index:
         {k: tuple(v) for k, v in keys.items()},
         lengths,
         frozenset(everywhere),
+        re.compile(rf"(?<!\w)(?:{_alternation(set(keys))})" if keys else "(?!)"),
     )
+
+
+def _alternation(keys: set[str]) -> str:
+    """Give a regex of what begins with one of `keys` (not empty), as a trie.
+
+    A key with a shorter key at its start adds nothing; the trie's branches each open
+    with a different letter, which the regex engine tests before trying the branch.
+
+    >>> _alternation({"ab", "abc", "ad", "b"})
+    '(?:a(?:b|d)|b)'
+    """
+    if "" in keys:
+        return ""
+    rests: dict[str, set[str]] = {}
+    for key in keys:
+        rests.setdefault(key[0], set()).add(key[1:])
+    branches = [re.escape(c) + _alternation(rests[c]) for c in sorted(rests)]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _fold_char(char: str) -> str:
@@ -319,7 +340,9 @@ def _tries(
     found: list[tuple[int, int, re.Pattern[str] | None]] = [
         (number, -1, None) for number in index.everywhere
     ]
-    for at in map(_START, _WORD.finditer(folded)):
+    # only the word starts a key begins: at others `at_head` gives no tries (most
+    # words; a search finds the rest at C speed)
+    for at in map(_START, index.starts.finditer(folded)):
         head = folded[at : at + width]
         tries = at_head.get(head)
         if tries is None:

@@ -176,6 +176,8 @@ def sentence_matches(
 
 def _outermost(words: str, thesaurus: tuple[TopicMatcher, ...]) -> list[_Match]:
     found = [_Match(*hit) for hit in find_wordings(words, thesaurus)]
+    if len(found) < 2:  # most sentences: no other wording can hold one
+        return found
     return [m for m in found if not _inside_another(m, found)]
 
 
