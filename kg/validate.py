@@ -12,39 +12,45 @@ severity, constraint component and the source document's file name.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
-from itertools import compress
-from typing import TypeVar
 
 import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
-from rdflib.paths import InvPath, Path
 from rdflib.term import Node
 
-from kg.mapping import vocab
-from kg.mapping.reference import add_reference, reference_for, reference_graph
-from kg.namespaces import KG, PREFIXES, SH, bind_prefixes
+from kg.check_store import (
+    Stated,
+    indexed,
+    read_by_triple,
+    reference_quads,
+    reference_triples,
+    select_on_demand,
+)
+from kg.mapping.reference import add_reference, reference_for
+from kg.namespaces import SH, bind_prefixes
 from kg.resources import names, read_text
+from kg.shacl_results import Report as Report  # re-exported
+from kg.shacl_results import Result as Result  # re-exported
+from kg.shacl_results import (
+    conforms,
+    read_results,
+    sorted_results,
+    with_source_files,
+)
+from kg.shacl_results import shorten as shorten  # re-exported
+from kg.shacl_results import source_file as source_file  # re-exported
 from kg.shacl_sparql import (
     Compiled,
-    Failure,
     Index,
-    Select,
     compile_shapes,
     find_failures,
     oxigraph_select,
-    path_text,
     queried_triples,
     to_oxigraph,
 )
-from kg.shacl_sparql.local import Properties
-from kg.shacl_sparql.reads import Reads
-from kg.terms import graph_quads
 
 Triple = tuple[Node, Node, Node]
 # Ways a node shape picks its focus nodes.
@@ -55,59 +61,6 @@ _TARGET_KEYS = (
     SH.targetObjectsOf,
     SH.target,
 )
-
-# An absolute IRI that can stand between < and > in SPARQL: a focus node shown as a
-# string is one of these, or a blank node label (which never has a colon).
-_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
-
-# How a focus node reaches its source document's file name, tried in order.
-_TO_FILE_NAME: tuple[URIRef | Path, ...] = (
-    KG.fileName,
-    KG.source / KG.fileName,
-    KG.document / KG.fileName,
-    KG.meeting / KG.source / KG.fileName,
-    InvPath(KG.hasItem) / KG.source / KG.fileName,
-    InvPath(KG.body) / KG.source / KG.fileName,
-    InvPath(KG.evidence) / KG.evidence / KG.document / KG.fileName,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """One failed constraint: where (focus node, path), what (message) and how bad."""
-
-    focus_node: str
-    path: str | None
-    message: str
-    severity: str
-    source_file: str | None = None
-    component: str | None = None  # the SHACL constraint component's local name
-
-    def render(self) -> str:
-        """Give the result as one line a person can act on."""
-        where = shorten(self.focus_node) + (f" {self.path}" if self.path else "")
-        document = f" [{self.source_file}]" if self.source_file else ""
-        return f"{self.severity}: {where}: {self.message}{document}"
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """The outcome of validating a graph: conformance and every failed constraint."""
-
-    conforms: bool
-    results: tuple[Result, ...] = ()
-
-    def render(self) -> str:
-        """Give a readable text report: one line per result, by document and node.
-
-        >>> Report(conforms=True).render()
-        'Conforms: no SHACL violations.'
-        """
-        if self.conforms and not self.results:
-            return "Conforms: no SHACL violations."
-        lines = [f"Does not conform: {len(self.results)} result(s)."]
-        lines.extend(result.render() for result in self.results)
-        return "\n".join(lines)
 
 
 def validate(
@@ -175,7 +128,7 @@ def validate_lines(
 
 def _validate_indexed(
     triples: Collection[Triple],
-    stated: Collection[_Stated],
+    stated: Collection[Stated],
     *,
     data: Callable[[], Graph],
 ) -> Report:
@@ -188,26 +141,26 @@ def _validate_indexed(
     more than the checks. Failures, which are rare, are traced to their source files
     in a store of all.
     """
-    index, described = _indexed(triples)
+    index, described = indexed(triples)
     compiled = _default_compiled()
     read = queried_triples(compiled.checks)
     if read is None:
-        checked = _select(stated, _reference_quads(described))
+        checked = select_on_demand(stated, reference_quads(described))
     else:
         reads = read
         # the triples the queries read are picked when a query runs (most meetings
         # need none, `kg.shacl_sparql.targets`)
-        checked = _select(
-            lambda: _read_by_triple(triples, stated, reads),
-            lambda: _reference_quads(described, reads),
+        checked = select_on_demand(
+            lambda: read_by_triple(triples, stated, reads),
+            lambda: reference_quads(described, reads),
         )
     failures = find_failures(checked, compiled.checks, index=index)
     results: list[Result] = []
     if failures:
         files = checked
         if read is not None:  # finding source files reads other triples
-            files = _select(stated, _reference_quads(described))
-        results.extend(_with_source_files(files, failures))
+            files = select_on_demand(stated, reference_quads(described))
+        results.extend(with_source_files(files, failures))
 
     def has_instances(cls: Node) -> bool:
         # Unlike the ASK `_has_instances` runs, the index may only answer for an IRI.
@@ -215,172 +168,6 @@ def _validate_indexed(
 
     may_apply = _may_apply(_default_fallback_targets(), has_instances)
     return _report(results, _default_shapes(), compiled, data, may_apply=may_apply)
-
-
-def _indexed(triples: Iterable[Triple]) -> tuple[Index, list[Node]]:
-    """Index `triples` and the reference triples about the IRIs they point at.
-
-    Gives the index and those IRIs: the same reference triples `reference_for`
-    finds.
-    """
-    index = Index(triples)
-    about = _reference_by_subject()
-    described: list[Node] = []
-    for node in index.dangling():
-        found = about.get(node)
-        if found is not None:
-            index.add(node, found[0])
-            described.append(node)
-    return index, described
-
-
-def _reference_quads(
-    described: Iterable[Node], read: Reads | None = None
-) -> list[ox.Quad]:
-    """Give the reference quads about `described` (those `read` names)."""
-    about = _reference_reading(read)
-    return [quad for node in described for quad in about[node]]
-
-
-@lru_cache(maxsize=4)
-def _reference_reading(read: Reads | None) -> dict[Node, tuple[ox.Quad, ...]]:
-    about = _reference_by_subject()
-    if read is None:
-        return {node: quads for node, (_, quads) in about.items()}
-    return {node: tuple(_read(quads, read)) for node, (_, quads) in about.items()}
-
-
-_Stateds = Collection[ox.Quad] | Collection[bytes]
-
-
-def _select(
-    stated: _Stateds | Callable[[], _Stateds],
-    reference: Iterable[ox.Quad] | Callable[[], Iterable[ox.Quad]] = (),
-) -> Select:
-    """Query a new store of `stated` (quads, or N-Triples lines) and `reference`.
-
-    The store is made at the first query, from what `stated` and `reference` give
-    when they are functions: most meetings need none (`kg.shacl_sparql.targets`),
-    and loading one costs half a millisecond.
-    """
-    select: Select | None = None
-
-    def query(sparql: str) -> tuple[tuple[str, ...], Iterable[tuple[object, ...]]]:
-        nonlocal select
-        if select is None:
-            select = _store_select(
-                stated() if callable(stated) else stated,
-                reference() if callable(reference) else reference,
-            )
-        return select(sparql)
-
-    return query
-
-
-def _store_select(
-    stated: Collection[ox.Quad] | Collection[bytes], reference: Iterable[ox.Quad]
-) -> Select:
-    store = ox.Store()
-    if isinstance(next(iter(stated), None), bytes):
-        # Lines written as Oxigraph writes them, their IRIs checked by Oxigraph.
-        text = b"".join(stated)  # type: ignore[arg-type]
-        store.load(text, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    else:
-        store.extend(stated)  # type: ignore[arg-type]
-    store.extend(reference)
-    return oxigraph_select(store)
-
-
-def _read(quads: Iterable[ox.Quad], read: Reads) -> list[ox.Quad]:
-    """Give the `quads` a query reading `read` can match."""
-    objects = _objects_read(read)
-    kept = []
-    for quad in quads:
-        predicate = quad.predicate
-        if predicate in objects:
-            wanted = objects[predicate]
-            if wanted is None or quad.object in wanted:
-                kept.append(quad)
-    return kept
-
-
-def _read_by_triple(
-    triples: Collection[Triple], quads: Collection[_Stated], read: Reads
-) -> list[_Stated]:
-    """Give the `quads` a query reading `read` can match, told by their `triples`.
-
-    `quads[i]` is `triples[i]`, as an Oxigraph quad or as an N-Triples line.
-    `_read` gives the same from the quads alone, but each Oxigraph term it reads is
-    a new Python object to hash; the triples' predicates are mostly the very keys
-    of `_terms_read`, found at once.
-    """
-    if len(triples) != len(quads):
-        raise ValueError("each triple needs its quad")
-    wanted = _terms_read(read).get
-    # One flag a triple, then `compress`: half the time of a loop appending the
-    # quads (0.06 against 0.13 ms a meeting).
-    keep = [
-        (objects := wanted(predicate, _UNREAD)) is None
-        or (objects is not _UNREAD and value in objects)
-        for _, predicate, value in triples
-    ]
-    return list(compress(quads, keep))
-
-
-# A triple as a store is given one: an Oxigraph quad or an N-Triples line.
-_Stated = TypeVar("_Stated", ox.Quad, bytes)
-# What `_terms_read` gives for a predicate no query reads.
-_UNREAD: frozenset[URIRef] = frozenset()
-
-
-@lru_cache(maxsize=8)
-def _terms_read(read: Reads) -> dict[Node, frozenset[URIRef] | None]:
-    """Give the objects `read` names for each predicate as rdflib terms (None: any).
-
-    The terms are the mappers' own objects where they have them: a dict finds the
-    very key at once, and an equal one only by `URIRef.__eq__`, run in Python.
-    """
-    terms = {str(term): term for term in _vocabulary()}
-
-    def term(iri: str) -> URIRef:
-        return terms.get(iri) or URIRef(iri)
-
-    return {
-        term(predicate.value): (
-            None if values is None else frozenset(term(v.value) for v in values)
-        )
-        for predicate, values in _objects_read(read).items()
-    }
-
-
-def _vocabulary() -> list[URIRef]:
-    return [*vars(vocab.KG).values(), *vars(vocab.RDF).values()]
-
-
-@lru_cache(maxsize=8)
-def _objects_read(read: Reads) -> dict[ox.NamedNode, frozenset[ox.NamedNode] | None]:
-    """Give the objects `read` names for each predicate (None: any object)."""
-    anything = {predicate for predicate, value in read if value is None}
-    named: dict[str, set[ox.NamedNode]] = {}
-    for predicate, value in read:
-        if value is not None and predicate not in anything:
-            named.setdefault(predicate, set()).add(ox.NamedNode(value))
-    objects: dict[ox.NamedNode, frozenset[ox.NamedNode] | None]
-    objects = {ox.NamedNode(predicate): None for predicate in anything}
-    for predicate, values in named.items():
-        objects[ox.NamedNode(predicate)] = frozenset(values)
-    return objects
-
-
-@lru_cache(maxsize=1)
-def _reference_by_subject() -> dict[Node, tuple[Properties, tuple[ox.Quad, ...]]]:
-    """Give each reference subject's values (as an `Index` holds them) and quads."""
-    triples = list(_reference())
-    quads: dict[Node, list[ox.Quad]] = {}
-    for triple, quad in zip(triples, graph_quads(triples), strict=True):
-        quads.setdefault(triple[0], []).append(quad)
-    index = Index(triples)
-    return {node: (index.values_of(node), tuple(quads[node])) for node in quads}
 
 
 ENGINES = ("pyshacl", "sparql")
@@ -394,12 +181,7 @@ def check(engine: str) -> None:
 
 def _pyshacl_report(data: Graph, shapes: Graph) -> Report:
     results = _run_pyshacl(data, shapes)
-    return Report(conforms=_conforms(results), results=_sorted(results))
-
-
-def _conforms(results: Iterable[Result]) -> bool:
-    # As pySHACL with `allow_warnings`: warnings and notes alone still conform.
-    return not any(r.severity == "Violation" for r in results)
+    return Report(conforms=conforms(results), results=sorted_results(results))
 
 
 def _run_pyshacl(data: Graph, shapes: Graph) -> list[Result]:
@@ -411,21 +193,6 @@ def _run_pyshacl(data: Graph, shapes: Graph) -> list[Result]:
         allow_warnings=True,
     )
     return list(read_results(results_graph, data=data))
-
-
-def _sorted(results: Iterable[Result]) -> tuple[Result, ...]:
-    return tuple(
-        sorted(
-            results,
-            key=lambda r: (
-                r.source_file or "",
-                r.focus_node,
-                r.path or "",
-                r.message,
-                r.component or "",
-            ),
-        )
-    )
 
 
 def validate_oxigraph(
@@ -448,7 +215,7 @@ def validate_oxigraph(
     shapes = shapes if shapes is not None else _default_shapes()
     select = oxigraph_select(store)
     failures = find_failures(select, compiled.checks, index=index)
-    results = [*_with_source_files(select, failures)]
+    results = [*with_source_files(select, failures)]
     targets = _fallback_targets(shapes, compiled.fallback)
     may_apply = _may_apply(targets, lambda cls: _has_instances(store, cls))
     return _report(results, shapes, compiled, data, may_apply=may_apply)
@@ -467,7 +234,7 @@ def _report(
         if data is None:
             raise ValueError("shapes need pySHACL: " + "; ".join(compiled.reasons))
         results.extend(_run_pyshacl(data(), fallback_shapes(shapes, compiled)))
-    return Report(conforms=_conforms(results), results=_sorted(results))
+    return Report(conforms=conforms(results), results=sorted_results(results))
 
 
 @lru_cache(maxsize=1)
@@ -525,59 +292,6 @@ def _has_instances(store: ox.Store, cls: Node) -> bool:
     return bool(store.query(ask, use_default_graph_as_union=True))
 
 
-def _with_source_files(select: Select, failures: list[Failure]) -> Iterator[Result]:
-    files = source_files(select, sorted({f.focus for f in failures}))
-    for failure in failures:
-        yield Result(
-            focus_node=failure.focus,
-            path=failure.path,
-            message=failure.message,
-            severity=failure.severity,
-            source_file=files.get(failure.focus),
-            component=failure.component,
-        )
-
-
-def source_files(select: Select, focuses: list[str]) -> dict[str, str]:
-    """Give each focus node's source file name, found as `source_file` finds it."""
-    found: dict[str, str] = {}
-    # A blank node (its label has no scheme) cannot be named in a query: no file.
-    focuses = [f for f in focuses if _IRI.fullmatch(f)]
-    for path in _TO_FILE_NAME:
-        left = [f for f in focuses if f not in found]
-        if not left:
-            return found
-        values = " ".join(f"<{f}>" for f in left)
-        query = (
-            "SELECT ?focus (MIN(STR(?name)) AS ?file) WHERE {"
-            f" VALUES ?focus {{ {values} }} ?focus {path.n3()} ?name ."
-            " FILTER isLiteral(?name) } GROUP BY ?focus"
-        )
-        _, rows = select(query)
-        found.update({str(r[0].value): str(r[1].value) for r in rows})  # type: ignore[attr-defined]
-    left = [f for f in focuses if f not in found]
-    if left:
-        found.update(_file_names_by_iri(select, left))
-    return found
-
-
-def _file_names_by_iri(select: Select, focuses: list[str]) -> dict[str, str]:
-    query = (
-        f"SELECT ?meeting ?file WHERE {{ ?meeting a <{KG.Meeting}> ;"
-        f" <{KG.source}>/<{KG.fileName}> ?file }}"
-    )
-    _, rows = select(query)
-    meetings: dict[str, str] = {}
-    for meeting, file in sorted((str(r[0].value), str(r[1].value)) for r in rows):  # type: ignore[attr-defined]
-        meetings.setdefault(meeting, file)
-    found = {}
-    for focus in focuses:
-        owner = next((m for m in sorted(meetings) if focus.startswith(f"{m}/")), None)
-        if owner is not None:
-            found[focus] = meetings[owner]
-    return found
-
-
 def shapes_graph(*, files: tuple[str, ...] | None = None) -> Graph:
     """Return the shapes `files` (default: all `shapes/*.ttl`) as one new graph.
 
@@ -603,77 +317,9 @@ def with_reference(graph: Graph) -> Graph:
     data = bind_prefixes(Graph())
     for triple in graph:
         data.add(triple)
-    reference = _reference()
+    reference = reference_triples()
     for node in set(graph.objects()) - set(graph.subjects()):
         if isinstance(node, URIRef):
             for _, predicate, value in reference.triples((node, None, None)):
                 data.add((node, predicate, value))
     return data
-
-
-@lru_cache(maxsize=1)
-def _reference() -> Graph:
-    return reference_graph()
-
-
-def read_results(results: Graph, *, data: Graph) -> Iterator[Result]:
-    """Turn pySHACL's results graph into `Result`s, each with its source file name."""
-    for node in results.subjects(RDF.type, SH.ValidationResult):
-        focus = results.value(node, SH.focusNode)
-        path = results.value(node, SH.resultPath)
-        severity = results.value(node, SH.resultSeverity)
-        message = results.value(node, SH.resultMessage)
-        yield Result(
-            focus_node=str(focus) if focus is not None else "?",
-            path=path_text(results, path),
-            message=str(message) if message is not None else "constraint failed",
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            source_file=source_file(data, focus),
-            component=_component_name(
-                results.value(node, SH.sourceConstraintComponent)
-            ),
-        )
-
-
-def _component_name(component: Node | None) -> str | None:
-    return str(component).rsplit("#", 1)[-1] if component is not None else None
-
-
-def shorten(iri: str) -> str:
-    """Give `iri` with the data or ontology namespace written as its prefix.
-
-    >>> shorten("https://w3id.org/police-kg/id/meeting/x/item/2")
-    'id:meeting/x/item/2'
-    >>> shorten("b0c4")  # a blank node's label
-    '_:b0c4'
-    """
-    if not _IRI.fullmatch(iri):
-        return f"_:{iri}"
-    for prefix in ("id", "kg"):
-        namespace = str(PREFIXES[prefix])
-        if iri.startswith(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return f"<{iri}>"
-
-
-def source_file(data: Graph, focus: Node | None) -> str | None:
-    """Give the file name of the document `focus` was read from, when the graph says."""
-    if focus is None:
-        return None
-    for path in _TO_FILE_NAME:
-        found = sorted(
-            str(v) for v in data.objects(focus, path) if isinstance(v, Literal)
-        )
-        if found:
-            return found[0]
-    return _file_name_by_iri(data, str(focus))
-
-
-def _file_name_by_iri(data: Graph, focus: str) -> str | None:
-    # Parts of a meeting (evidence, attendance, decisions) extend the meeting's IRI.
-    meetings = sorted(str(m) for m in data.subjects(RDF.type, KG.Meeting))
-    for meeting in meetings:
-        if focus.startswith(f"{meeting}/"):
-            found = data.objects(URIRef(meeting), KG.source / KG.fileName)
-            return next((str(name) for name in found), None)
-    return None

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.check_store import read_by_triple, read_quads
 from kg.shacl_sparql.reads import read_triples
-from kg.validate import _default_compiled, _read, _read_by_triple
+from kg.validate import _default_compiled
 
 EX = "http://e.org/"
 NODES = [ox.NamedNode(f"{EX}n{i}") for i in range(4)] + [ox.Literal("1")]
@@ -68,7 +69,7 @@ def test_projected_store_gives_the_same_rows(quads: list[ox.Quad], query: str) -
     read = read_triples(query)
     if read is None:
         return
-    kept = _read(quads, read)
+    kept = read_quads(quads, read)
     assert _rows(kept, query) == _rows(quads, query), query
 
 
@@ -81,8 +82,8 @@ def _rdflib(term: ox.NamedNode | ox.Literal) -> Node:
 def test_reading_by_triples_keeps_the_quads_reading_by_quads_keeps(
     quads: list[ox.Quad], query: str
 ) -> None:
-    # Meetings are filtered through their rdflib triples (`_read_by_triple`), the
-    # reference data through its quads (`_read`): both keep the same quads.
+    # Meetings are filtered through their rdflib triples (`read_by_triple`), the
+    # reference data through its quads (`read_quads`): both keep the same quads.
     read = read_triples(query)
     if read is None:
         return
@@ -90,7 +91,7 @@ def test_reading_by_triples_keeps_the_quads_reading_by_quads_keeps(
         (_rdflib(q.subject), _rdflib(q.predicate), _rdflib(q.object))  # type: ignore[arg-type]
         for q in quads
     ]
-    assert _read_by_triple(triples, quads, read) == _read(quads, read), query
+    assert read_by_triple(triples, quads, read) == read_quads(quads, read), query
 
 
 @pytest.mark.parametrize(
@@ -126,8 +127,8 @@ def test_only_the_named_objects_of_a_predicate_are_kept() -> None:
     p, q = ox.NamedNode(f"{EX}p"), ox.NamedNode(f"{EX}q")
     quads = [ox.Quad(NODES[0], p, NODES[1]), ox.Quad(NODES[0], p, NODES[2])]
     quads += [ox.Quad(NODES[0], q, NODES[1])]
-    assert _read(quads, frozenset({(f"{EX}p", f"{EX}n1")})) == quads[:1]
-    assert _read(quads, frozenset({(f"{EX}p", f"{EX}n1"), (f"{EX}p", None)})) == [
+    assert read_quads(quads, frozenset({(f"{EX}p", f"{EX}n1")})) == quads[:1]
+    assert read_quads(quads, frozenset({(f"{EX}p", f"{EX}n1"), (f"{EX}p", None)})) == [
         *quads[:2]
     ]
 
