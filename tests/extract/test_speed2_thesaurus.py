@@ -2,7 +2,9 @@
 
 `find_wordings` tries, where a word starts, only the wordings of a concept whose key
 begins the word (`_tries_at`); the tests hold each narrowed pattern to the concept's
-whole pattern at every word start of texts full of wordings and near-misses.
+whole pattern at every word start of texts full of wordings and near-misses. The word
+starts are found by one search for the keys (`_Index.starts`), held here to the plain
+loop over every word.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ def variants(wording: str) -> st.SearchStrategy[str]:
             wording.replace(" ", "-"),
             wording + "s",
             wording[: len(wording) // 2],
+            "x" + wording,  # a key inside a word, not at its start
             wording.replace("k", "\u212a").replace("s", "\u017f"),
         ]
     )
@@ -66,3 +69,18 @@ def test_a_matcher_keeps_its_wordings_in_the_order_of_its_pattern() -> None:
     index = _index_of((matcher,))
     [(_, narrowed)] = _tries_at("asb o", (matcher,), index)
     assert narrowed.match("ASB") and not narrowed.match("anti social")
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text())
+def test_the_key_search_finds_every_word_start_with_tries(text: str) -> None:
+    thesaurus = load_thesaurus()
+    index = _index_of(thesaurus)
+    folded = fold_case(text)
+    width = index.lengths[-1]
+    expected = [
+        word.start()
+        for word in _WORD.finditer(folded)
+        if _tries_at(folded[word.start() : word.start() + width], thesaurus, index)
+    ]
+    assert [m.start() for m in index.starts.finditer(folded)] == expected
