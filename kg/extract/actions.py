@@ -162,7 +162,11 @@ def _may_hold(sentence: str, words: tuple[str, ...]) -> bool:
     if not sentence.isascii():
         return True
     folded = sentence.lower()
-    return any(word in folded for word in words)
+    # a loop, not `any` over a generator: a third quicker (a call a sentence or more)
+    for word in words:
+        if word in folded:
+            return True
+    return False
 
 
 def _may_act(sentence: str) -> bool:
@@ -272,7 +276,10 @@ def _item_actions(
             continue
         if is_table_row(words) or _heading_only(words):
             continue
-        in_heading = any(h.start <= sentence.start < h.end for h in headed)
+        # most items have no "Action:" heading: their sentences make no generator
+        in_heading = bool(headed) and any(
+            h.start <= sentence.start < h.end for h in headed
+        )
         # an "Action:" within a line: "… by county. ACTION: OPCC to …"
         if in_heading or is_action(words) or _opens_action(words):
             if not _answered(text, sentence, sentences[index + 1 : index + 3], decided):
