@@ -195,13 +195,13 @@ def _pattern(local: Local) -> Test:
 
 def _bound(local: Local) -> Test:
     compare = _COMPARE[local.kind]
-    bound = _integer(local.terms[0])
+    bound = integer_value(local.terms[0])
 
     def fails(value: Node) -> bool:
         if _blank(value):
             # Comparing a blank node is an error, and an error fails the value.
             return True
-        number = _integer(value)
+        number = integer_value(value)
         if number is not None and bound is not None:
             return not compare(number, bound)
         return _fails_in_oxigraph(local.test, value)
@@ -209,7 +209,7 @@ def _bound(local: Local) -> Test:
     return fails
 
 
-def _integer(term: Node) -> int | None:
+def integer_value(term: Node) -> int | None:
     """Give the value of an xsd:integer literal Oxigraph surely reads as Python does."""
     if isinstance(term, Literal):
         datatype = term.datatype
@@ -217,12 +217,8 @@ def _integer(term: Node) -> int | None:
         if datatype is not None and _same(datatype, _INTEGER_IRI):
             text = str(term)
             number = _INTEGERS.get(text)
-            return _read_integer(text) if number is None else number
+            return _readinteger_value(text) if number is None else number
     return None
-
-
-# `_integer` for the engine's other modules (`kg.shacl_sparql.targets`)
-integer_value = _integer
 
 
 # The values of the xsd:integer lexical forms read so far (offsets and counts),
@@ -232,10 +228,10 @@ _INTEGERS: dict[str, int] = {}
 _INTEGERS_KEPT = 1 << 16
 
 
-def _read_integer(text: str) -> int | None:
+def _readinteger_value(text: str) -> int | None:
     """Give the value of `text` if Oxigraph surely reads it as Python does.
 
-    >>> _read_integer("42"), _read_integer("4 2")
+    >>> _readinteger_value("42"), _readinteger_value("4 2")
     (42, None)
     """
     if not _INTEGER.fullmatch(text):
@@ -264,7 +260,7 @@ def pair_fails(local: Local, value: Node, other: Node) -> bool:
     """Tell whether `value` fails `sh:lessThan` (or `OrEquals`) against `other`."""
     if _blank(value) or _blank(other):
         return True
-    left, right = _integer(value), _integer(other)
+    left, right = integer_value(value), integer_value(other)
     if left is not None and right is not None:
         return not _COMPARE[local.kind](left, right)
     return _fails_in_oxigraph(local.test, value, other)

@@ -9,6 +9,8 @@ loop over every word.
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from wordings import all_wordings
@@ -47,16 +49,24 @@ def mixed_text(draw: st.DrawFn) -> str:
     return "".join(draw(st.lists(st.one_of(NOISE, wording), max_size=12)))
 
 
-@settings(max_examples=300, deadline=None)
-@given(mixed_text())
-def test_narrowed_patterns_match_as_the_whole_ones(text: str) -> None:
+def word_tries(text: str) -> list[tuple[int, tuple[Any, ...]]]:
+    """Each word start of `text` (folded) and the tries its first letters give."""
     thesaurus = load_thesaurus()
     index = _index_of(thesaurus)
     folded = fold_case(text)
     width = index.lengths[-1]
-    for word in _WORD.finditer(folded):
-        at = word.start()
-        for number, pattern in _tries_at(folded[at : at + width], thesaurus, index):
+    return [
+        (at, _tries_at(folded[at : at + width], thesaurus, index))
+        for at in (word.start() for word in _WORD.finditer(folded))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text())
+def test_narrowed_patterns_match_as_the_whole_ones(text: str) -> None:
+    thesaurus = load_thesaurus()
+    for at, tries in word_tries(text):
+        for number, pattern in tries:
             narrowed = pattern.match(text, at)
             whole = thesaurus[number].pattern.match(text, at)
             assert (narrowed and narrowed.span()) == (whole and whole.span())
@@ -74,13 +84,6 @@ def test_a_matcher_keeps_its_wordings_in_the_order_of_its_pattern() -> None:
 @settings(max_examples=300, deadline=None)
 @given(mixed_text())
 def test_the_key_search_finds_every_word_start_with_tries(text: str) -> None:
-    thesaurus = load_thesaurus()
-    index = _index_of(thesaurus)
-    folded = fold_case(text)
-    width = index.lengths[-1]
-    expected = [
-        word.start()
-        for word in _WORD.finditer(folded)
-        if _tries_at(folded[word.start() : word.start() + width], thesaurus, index)
-    ]
-    assert [m.start() for m in index.starts.finditer(folded)] == expected
+    index = _index_of(load_thesaurus())
+    expected = [at for at, tries in word_tries(text) if tries]
+    assert [m.start() for m in index.starts.finditer(fold_case(text))] == expected

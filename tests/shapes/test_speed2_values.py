@@ -30,8 +30,8 @@ def _afresh(text: str) -> int | None:
 def test_a_remembered_integer_is_the_one_read_afresh(text: str, datatype: str) -> None:
     term = Literal(text, datatype=datatype, normalize=False)
     expected = _afresh(text) if datatype == XSD.integer else None
-    assert values._integer(term) == expected
-    assert values._integer(term) == expected  # now remembered, if an integer
+    assert values.integer_value(term) == expected
+    assert values.integer_value(term) == expected  # now remembered, if an integer
 
 
 def test_the_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -39,6 +39,6 @@ def test_the_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(values, "_INTEGERS_KEPT", 3)
     for n in range(10):
         term = Literal(str(n), datatype=XSD.integer, normalize=False)
-        assert values._integer(term) == n
+        assert values.integer_value(term) == n
         assert len(values._INTEGERS) <= 3
-    assert values._integer(Literal("7", datatype=XSD.integer)) == 7
+    assert values.integer_value(Literal("7", datatype=XSD.integer)) == 7
